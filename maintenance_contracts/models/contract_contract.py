@@ -1,0 +1,191 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class ContractContract(models.Model):
+    """A maintenance contract: an OCA customer contract with an installed
+    site, a salesperson, an origin and covered products."""
+
+    _inherit = "contract.contract"
+
+    is_maintenance = fields.Boolean(
+        string="Maintenance contract",
+        help="Maintenance contracts have an installed site and covered products "
+        "whose validation creates the visits to plan.",
+    )
+    site_id = fields.Many2one(
+        comodel_name="maintenance.site",
+        string="Installed site",
+        index=True,
+        tracking=True,
+        domain="[('customer_id', 'child_of', partner_id)]",
+    )
+    salesperson_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Salesperson",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+    )
+    salesperson_code = fields.Char(
+        related="salesperson_id.salesperson_code", store=True, index=True
+    )
+    contract_origin_id = fields.Many2one(
+        comodel_name="maintenance.contract.origin",
+        string="Contract origin",
+        compute="_compute_contract_origin_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    price_revision_formula_id = fields.Many2one(
+        comodel_name="maintenance.price.revision.formula",
+        string="Price-revision formula",
+        tracking=True,
+    )
+    maintenance_state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("active", "Running"),
+            ("terminated", "Terminated"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    termination_date = fields.Date(copy=False, readonly=True, tracking=True)
+    termination_reason = fields.Text(copy=False, readonly=True)
+    visit_ids = fields.One2many(
+        comodel_name="maintenance.visit",
+        inverse_name="contract_id",
+        string="Visits",
+    )
+    visit_count = fields.Integer(compute="_compute_visit_count")
+    covered_product_count = fields.Integer(compute="_compute_covered_product_count")
+
+    @api.depends("partner_id")
+    def _compute_contract_origin_id(self):
+        for contract in self:
+            if not contract.contract_origin_id:
+                contract.contract_origin_id = (
+                    contract.partner_id.commercial_partner_id.maintenance_origin_id
+                )
+
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["maintenance.visit"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.visit_count = counts.get(contract, 0)
+
+    @api.depends("contract_line_ids.warranty_type_id")
+    def _compute_covered_product_count(self):
+        for contract in self:
+            contract.covered_product_count = len(contract.contract_line_ids._covered())
+
+    @api.constrains("site_id", "partner_id")
+    def _check_site_customer(self):
+        for contract in self:
+            site = contract.site_id
+            if site and site.company_id != contract.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Site %(site)s belongs to another company than contract %(contract)s.",
+                        site=site.display_name,
+                        contract=contract.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "date_end" in vals:
+            for contract in self.filtered(lambda c: c.date_end):
+                contract.contract_line_ids._cancel_visits_after(contract.date_end)
+        return res
+
+    def action_maintenance_validate(self):
+        """Validate the contract: checks it, validates its covered products
+        (which creates their visits to plan) and starts it."""
+        for contract in self:
+            if contract.maintenance_state == "terminated":
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s is terminated: it cannot be validated again.",
+                        contract=contract.display_name,
+                    )
+                )
+            if not contract.site_id:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s has no installed site: choose the site "
+                        "where the equipment is installed.",
+                        contract=contract.display_name,
+                    )
+                )
+            if not contract.contract_line_ids._covered():
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s has no covered product: add at least one "
+                        "product with an equipment and a warranty type.",
+                        contract=contract.display_name,
+                    )
+                )
+        self.contract_line_ids.action_maintenance_validate()
+        self.write({"maintenance_state": "active", "is_maintenance": True})
+        return True
+
+    def action_maintenance_terminate(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Terminate contract"),
+            "res_model": "maintenance.contract.terminate",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def _maintenance_terminate(self, date, reason):
+        """Stop the contract at ``date``: lines end there (OCA invoicing stops),
+        lines starting later are cancelled, visits still to plan after it are
+        cancelled; the history (planned, done visits, invoices) is kept."""
+        for contract in self:
+            lines = contract.contract_line_ids
+            later = lines.filtered(lambda line: line.date_start and line.date_start > date)
+            later.write({"is_canceled": True})
+            ending = (lines - later).filtered(
+                lambda line: not line.date_end or line.date_end > date
+            )
+            ending.with_context(maintenance_no_regenerate=True).write({"date_end": date})
+            lines._cancel_visits_after(date)
+            contract.write(
+                {
+                    "maintenance_state": "terminated",
+                    "termination_date": date,
+                    "termination_reason": reason,
+                }
+            )
+            contract.message_post(
+                body=self.env._(
+                    "Contract terminated on %(date)s: %(reason)s",
+                    date=fields.Date.to_string(date),
+                    reason=reason or "-",
+                )
+            )
+        return True
+
+    def action_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_contracts.maintenance_visit_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {}
+        return action

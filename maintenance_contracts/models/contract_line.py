@@ -1,0 +1,373 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# changing one of these on a validated covered product regenerates its future
+# visits still to plan
+VISIT_FIELDS = {
+    "equipment_id",
+    "warranty_type_id",
+    "visit_group_id",
+    "first_visit_date",
+    "date_start",
+    "date_end",
+}
+
+
+class ContractLine(models.Model):
+    """A covered product: a contract line with an equipment and a warranty type."""
+
+    _inherit = "contract.line"
+
+    equipment_id = fields.Many2one(
+        comodel_name="maintenance.customer.equipment",
+        string="Equipment",
+        index=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    warranty_type_id = fields.Many2one(
+        comodel_name="maintenance.warranty.type",
+        string="Warranty type",
+        index=True,
+    )
+    visit_group_id = fields.Many2one(
+        comodel_name="maintenance.visit.group",
+        string="Visit group",
+        index=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    site_id = fields.Many2one(
+        related="contract_id.site_id", store=True, index=True, string="Installed site"
+    )
+    first_visit_date = fields.Date(
+        help="Due date of the first preventive visit; the next ones follow the "
+        "warranty type's periodicity. Empty: the line's start date.",
+    )
+    maintenance_state = fields.Selection(
+        selection=[("draft", "Draft"), ("validated", "Validated")],
+        string="Cover status",
+        default="draft",
+        required=True,
+        copy=False,
+        index=True,
+    )
+    visits_generated_until = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Visits of this covered product are generated up to this date.",
+    )
+    visit_ids = fields.One2many(
+        comodel_name="maintenance.visit",
+        inverse_name="contract_line_id",
+        string="Visits",
+    )
+    visit_count = fields.Integer(compute="_compute_visit_count")
+
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["maintenance.visit"]._read_group(
+                [("contract_line_id", "in", self.ids)], ["contract_line_id"], ["__count"]
+            )
+        )
+        for line in self:
+            line.visit_count = counts.get(line, 0)
+
+    @api.constrains("equipment_id", "contract_id")
+    def _check_equipment_site(self):
+        for line in self:
+            site = line.contract_id.site_id
+            if line.equipment_id and site and line.equipment_id.site_id != site:
+                raise ValidationError(
+                    self.env._(
+                        "Equipment %(equipment)s is installed at %(equipment_site)s, "
+                        "not at the contract's site %(site)s.",
+                        equipment=line.equipment_id.display_name,
+                        equipment_site=line.equipment_id.site_id.display_name,
+                        site=site.display_name,
+                    )
+                )
+
+    @api.constrains("visit_group_id", "contract_id")
+    def _check_visit_group_site(self):
+        for line in self.filtered("visit_group_id"):
+            group = line.visit_group_id
+            if line.contract_id.site_id != group.site_id:
+                raise ValidationError(
+                    self.env._(
+                        "Visit group %(group)s is for site %(site)s: it cannot "
+                        "gather products of %(others)s.",
+                        group=group.name,
+                        site=group.site_id.display_name,
+                        others=line.contract_id.site_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # OCA's recurrence fields are computed from the contract when it has
+        # no line recurrence, but their defaults win at creation when the
+        # form does not send them (API, imports): take the contract's.
+        contracts = self.env["contract.contract"].browse(
+            {vals["contract_id"] for vals in vals_list if vals.get("contract_id")}
+        )
+        header = {contract.id: contract for contract in contracts if not contract.line_recurrence}
+        for vals in vals_list:
+            contract = header.get(vals.get("contract_id"))
+            if contract:
+                for fname in (
+                    "recurring_rule_type",
+                    "recurring_invoicing_type",
+                    "recurring_interval",
+                    "date_start",
+                ):
+                    vals.setdefault(fname, contract[fname])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        regenerate = self.browse()
+        if VISIT_FIELDS & set(vals) and not self.env.context.get("maintenance_no_regenerate"):
+            regenerate = self.filtered(lambda line: line.maintenance_state == "validated")
+            old_groups = regenerate.visit_group_id
+        res = super().write(vals)
+        if regenerate:
+            regenerate._check_maintenance_validable()
+            # visits of a group the line left are regenerated without it
+            old_groups.contract_line_ids.filtered(
+                lambda line: line.maintenance_state == "validated"
+            )._regenerate_future_visits()
+            regenerate._regenerate_future_visits()
+        return res
+
+    def unlink(self):
+        # visits still to plan go with the line; planned or done ones block it
+        self.env["maintenance.visit"].search(
+            [("contract_line_id", "in", self.ids), ("state", "in", ("to_plan", "cancelled"))]
+        ).unlink()
+        return super().unlink()
+
+    def _prepare_invoice_line(self):
+        vals = super()._prepare_invoice_line()
+        site = self.contract_id.site_id
+        if site and not self.display_type:
+            first, last, _next = self._get_period_to_invoice(
+                self.last_date_invoiced, self.recurring_next_date
+            )
+            details = [
+                self.env._("Contract %(contract)s", contract=self.contract_id.display_name),
+                self.env._("Site: %(site)s", site=site.display_name),
+            ]
+            if first and last:
+                details.append(
+                    self.env._(
+                        "Period from %(start)s to %(end)s",
+                        start=fields.Date.to_string(first),
+                        end=fields.Date.to_string(last),
+                    )
+                )
+            vals["name"] = "\n".join([vals["name"], *details])
+        return vals
+
+    # validation and visit generation -------------------------------------
+
+    def _covered(self):
+        """The lines that are covered products (a warranty type)."""
+        return self.filtered(lambda line: line.warranty_type_id and not line.display_type)
+
+    def _check_maintenance_validable(self):
+        errors = []
+        for line in self:
+            product = line.name or line.product_id.display_name or ""
+            if not line.contract_id.site_id:
+                errors.append(
+                    self.env._(
+                        "Contract %(contract)s has no installed site.",
+                        contract=line.contract_id.display_name,
+                    )
+                )
+            if not line.warranty_type_id:
+                errors.append(
+                    self.env._("Covered product %(product)s has no warranty type.", product=product)
+                )
+            if not line.equipment_id:
+                errors.append(
+                    self.env._("Covered product %(product)s has no equipment.", product=product)
+                )
+            if line.date_end and line.date_start and line.date_end < line.date_start:
+                errors.append(
+                    self.env._(
+                        "Covered product %(product)s ends before it starts.", product=product
+                    )
+                )
+            wtype = line.warranty_type_id
+            if wtype and wtype.visit_interval_unit != "none" and wtype.visit_interval <= 0:
+                errors.append(
+                    self.env._(
+                        "Warranty type %(type)s has a periodicity of 0.", type=wtype.name
+                    )
+                )
+        if errors:
+            raise ValidationError("\n".join(dict.fromkeys(errors)))
+
+    def action_maintenance_validate(self):
+        """Validate covered products: creates their visits to plan."""
+        lines = self._covered().filtered(lambda line: line.maintenance_state == "draft")
+        if not lines:
+            return True
+        lines._check_maintenance_validable()
+        lines.write({"maintenance_state": "validated"})
+        lines._generate_visits()
+        return True
+
+    def _horizon_end(self, company):
+        # the horizon is N months from today, today included
+        return fields.Date.context_today(self) + relativedelta(
+            months=company.maintenance_visit_horizon, days=-1
+        )
+
+    def _line_last_date(self, horizon_end):
+        self.ensure_one()
+        end = self.date_end or self.contract_id.date_end
+        return min(horizon_end, end) if end else horizon_end
+
+    def _line_first_date(self):
+        self.ensure_one()
+        return self.first_visit_date or self.date_start or self.contract_id.date_start
+
+    def _generate_visits(self, horizon_end=None):
+        """Create the missing visits of validated covered products up to the
+        horizon (the company's, or ``horizon_end``). Idempotent."""
+        lines = self.filtered(lambda line: line.maintenance_state == "validated")
+        if not lines:
+            return self.env["maintenance.visit"]
+        Visit = self.env["maintenance.visit"]
+        today = fields.Date.context_today(self)
+        vals_list = []
+        horizons = {}
+        group_members = defaultdict(set)
+        for line in lines:
+            company = line.contract_id.company_id
+            if company not in horizons:
+                horizons[company] = horizon_end or self._horizon_end(company)
+            line_horizon = horizons[company]
+            if line.visit_group_id:
+                group_members[line.visit_group_id].add(line.id)
+                continue
+            wtype = line.warranty_type_id
+            since = line.visits_generated_until
+            # no visit already overdue beyond its tolerance at validation time
+            not_before = today - relativedelta(days=wtype.window_after_days)
+            for due in wtype._due_dates(line._line_first_date(), line._line_last_date(line_horizon)):
+                if due < not_before or (since and due <= since):
+                    continue
+                vals_list.append(line._visit_values(due, wtype))
+        for group, member_ids in group_members.items():
+            vals_list += group._group_visit_values(
+                self.browse(member_ids), horizon_end or self._horizon_end(group.company_id)
+            )
+        group_links = {
+            vals["generation_key"]: vals.pop("group_line_ids")
+            for vals in vals_list
+            if "group_line_ids" in vals
+        }
+        ids_by_key = Visit._insert_generated(vals_list)
+        Visit._link_group_lines(ids_by_key, group_links)
+        lines_by_until = defaultdict(list)
+        for line in lines:
+            company = line.contract_id.company_id
+            line_horizon = horizons.get(company) or horizon_end or self._horizon_end(company)
+            lines_by_until[line._line_last_date(line_horizon)].append(line.id)
+        for until, line_ids in lines_by_until.items():
+            self.browse(line_ids).visits_generated_until = until
+        self.env.invalidate_all()
+        return Visit.browse(ids_by_key.values())
+
+    def _visit_values(self, due, wtype):
+        self.ensure_one()
+        start, end = self.env["maintenance.visit"]._window(due, wtype)
+        site = self.contract_id.site_id
+        return {
+            "company_id": self.contract_id.company_id.id,
+            "contract_id": self.contract_id.id,
+            "contract_line_id": self.id,
+            "visit_group_id": None,
+            "site_id": site.id,
+            "customer_id": site.customer_id.id,
+            "sector_id": site.sector_id.id or None,
+            "equipment_id": self.equipment_id.id,
+            "warranty_type_id": wtype.id,
+            "due_date": due,
+            "window_start": start,
+            "window_end": end,
+            "operations": wtype._operations_text(),
+            "duration": wtype.visit_duration,
+            "generation_key": f"L{self.id}:{due.isoformat()}",
+        }
+
+    def _regenerate_future_visits(self):
+        """Replace the future visits still to plan of these validated lines
+        (and of their groups); planned, done or past visits are kept."""
+        lines = self.filtered(lambda line: line.maintenance_state == "validated")
+        if not lines:
+            return
+        today = fields.Date.context_today(self)
+        groups = lines.visit_group_id
+        domain = [("state", "=", "to_plan"), ("due_date", ">=", today)]
+        self.env["maintenance.visit"].search(
+            domain + ["|", ("contract_line_id", "in", lines.ids), ("visit_group_id", "in", groups.ids)]
+        ).unlink()
+        members = lines | groups.contract_line_ids.filtered(
+            lambda line: line.maintenance_state == "validated"
+        )
+        members.visits_generated_until = False
+        members._generate_visits()
+
+    def _cancel_visits_after(self, date):
+        """Cancel the visits still to plan of these lines due after ``date``."""
+        visits = self.env["maintenance.visit"].search(
+            [
+                ("state", "=", "to_plan"),
+                ("due_date", ">", date),
+                "|",
+                ("contract_line_id", "in", self.ids),
+                ("group_line_ids", "in", self.ids),
+            ]
+        )
+        visits.write({"state": "cancelled"})
+        return visits
+
+    @api.model
+    def _cron_generate_visits(self, batch_size=500):
+        """Monthly: extend the visits of validated covered products to each
+        company's horizon, in bounded batches, reporting progress to ir.cron."""
+        today = fields.Date.context_today(self)
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        for company in self.env["res.company"].sudo().search([]):
+            horizon_end = self._horizon_end(company)
+            domain = [
+                ("company_id", "=", company.id),
+                ("maintenance_state", "=", "validated"),
+                ("contract_id.maintenance_state", "=", "active"),
+                "|",
+                ("visits_generated_until", "=", False),
+                ("visits_generated_until", "<", horizon_end),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">", today),
+            ]
+            done_ids = []
+            while True:
+                lines = self.search(domain + [("id", "not in", done_ids)], limit=batch_size)
+                if not lines:
+                    break
+                done_ids += lines.ids
+                lines._generate_visits(horizon_end)
+                if in_cron:
+                    remaining = self.search_count(domain + [("id", "not in", done_ids)])
+                    if not self.env["ir.cron"]._commit_progress(len(lines), remaining=remaining):
+                        return True
+        return True

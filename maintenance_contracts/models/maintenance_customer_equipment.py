@@ -1,0 +1,135 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class MaintenanceCustomerEquipment(models.Model):
+    """Equipment installed at a customer's site.
+
+    Not ``maintenance.equipment``: that name belongs to Odoo's own
+    Maintenance app (the company's own tools).
+    """
+
+    _name = "maintenance.customer.equipment"
+    _description = "Installed equipment"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "site_id, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Product",
+        index=True,
+        check_company=True,
+    )
+    serial_number = fields.Char(tracking=True, index="btree_not_null")
+    site_id = fields.Many2one(
+        comodel_name="maintenance.site",
+        string="Installed site",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    customer_id = fields.Many2one(
+        related="site_id.customer_id", store=True, index=True, string="Customer"
+    )
+    sector_id = fields.Many2one(related="site_id.sector_id", store=True)
+    location = fields.Char(
+        string="Location on site", help="Building, floor, room, roof..."
+    )
+    brand = fields.Char()
+    model = fields.Char()
+    installation_date = fields.Date()
+    manufacturer_warranty_end = fields.Date(string="Manufacturer warranty end")
+    state = fields.Selection(
+        selection=[
+            ("in_service", "In service"),
+            ("out_of_service", "Out of service"),
+            ("removed", "Removed"),
+        ],
+        default="in_service",
+        required=True,
+        tracking=True,
+    )
+    parent_id = fields.Many2one(
+        comodel_name="maintenance.customer.equipment",
+        string="Parent equipment",
+        index=True,
+        check_company=True,
+        domain="[('site_id', '=', site_id)]",
+    )
+    child_ids = fields.One2many(
+        comodel_name="maintenance.customer.equipment",
+        inverse_name="parent_id",
+        string="Components",
+    )
+    note = fields.Html()
+    visit_count = fields.Integer(compute="_compute_visit_count")
+    document_count = fields.Integer(compute="_compute_document_count")
+
+    _serial_product_company_unique = models.Constraint(
+        "UNIQUE(serial_number, product_id, company_id)",
+        "This serial number is already used for this product in this company.",
+    )
+
+    @api.depends("name", "serial_number")
+    def _compute_display_name(self):
+        for equipment in self:
+            equipment.display_name = (
+                f"{equipment.name} [{equipment.serial_number}]"
+                if equipment.serial_number
+                else equipment.name
+            )
+
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["maintenance.visit"]._read_group(
+                [("equipment_id", "in", self.ids)], ["equipment_id"], ["__count"]
+            )
+        )
+        for equipment in self:
+            equipment.visit_count = counts.get(equipment, 0)
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["ir.attachment"]._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                ["res_id"],
+                ["__count"],
+            )
+        )
+        for equipment in self:
+            equipment.document_count = counts.get(equipment.id, 0)
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("An equipment cannot be its own component.")
+            )
+
+    def action_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_contracts.maintenance_visit_action"
+        )
+        action["domain"] = [("equipment_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_view_documents(self):
+        self.ensure_one()
+        return self.site_id.action_view_documents() | {
+            "domain": [("res_model", "=", self._name), ("res_id", "=", self.id)],
+            "context": {"default_res_model": self._name, "default_res_id": self.id},
+        }

@@ -1,0 +1,159 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class MaintenanceWarrantyType(models.Model):
+    """What a covered product's contract guarantees: preventive visit
+    periodicity, what is covered and the committed response time."""
+
+    _name = "maintenance.warranty.type"
+    _description = "Warranty type"
+    _order = "sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share this warranty type between companies.",
+    )
+    description = fields.Html(translate=True)
+    # preventive visits
+    visit_interval_unit = fields.Selection(
+        selection=[
+            ("none", "No preventive visit"),
+            ("week", "Weeks"),
+            ("month", "Months"),
+        ],
+        string="Visit periodicity",
+        required=True,
+        default="month",
+    )
+    visit_interval = fields.Integer(
+        string="Visit every",
+        default=12,
+        help="Number of weeks or months between two preventive visits.",
+    )
+    visits_per_year = fields.Float(
+        compute="_compute_visits_per_year", digits=(16, 1)
+    )
+    window_before_days = fields.Integer(
+        string="Tolerance before (days)",
+        default=15,
+        help="A visit may be done this many days before its due date.",
+    )
+    window_after_days = fields.Integer(
+        string="Tolerance after (days)",
+        default=15,
+        help="A visit may be done this many days after its due date.",
+    )
+    visit_duration = fields.Float(
+        string="Estimated visit duration", default=2.0, help="In hours."
+    )
+    operation_ids = fields.One2many(
+        comodel_name="maintenance.warranty.operation",
+        inverse_name="warranty_type_id",
+        string="Operations",
+        copy=True,
+    )
+    # coverage (used to split interventions into covered and billable)
+    covers_labour = fields.Boolean(string="Labour covered", default=True)
+    covers_parts = fields.Boolean(string="Parts covered")
+    covers_travel = fields.Boolean(string="Travel covered", default=True)
+    covers_after_hours = fields.Boolean(string="Out-of-hours call-outs covered")
+    # commitment
+    response_time = fields.Float(
+        string="Committed response time (hours)",
+        help="Maximum time between a customer request and the technician's "
+        "arrival. 0 means no commitment.",
+    )
+    response_time_basis = fields.Selection(
+        selection=[
+            ("business", "Business hours"),
+            ("continuous", "24/7"),
+        ],
+        string="Counted on",
+        default="business",
+        required=True,
+    )
+
+    _code_company_unique = models.Constraint(
+        "UNIQUE(code, company_id)", "This warranty type code already exists."
+    )
+    _window_positive = models.Constraint(
+        "CHECK(window_before_days >= 0 AND window_after_days >= 0)",
+        "The tolerance window cannot be negative.",
+    )
+
+    @api.depends("visit_interval_unit", "visit_interval")
+    def _compute_visits_per_year(self):
+        for wtype in self:
+            if wtype.visit_interval_unit == "none" or wtype.visit_interval <= 0:
+                wtype.visits_per_year = 0.0
+            elif wtype.visit_interval_unit == "week":
+                wtype.visits_per_year = 52.0 / wtype.visit_interval
+            else:
+                wtype.visits_per_year = 12.0 / wtype.visit_interval
+
+    @api.constrains("visit_interval_unit", "visit_interval", "response_time")
+    def _check_periodicity(self):
+        for wtype in self:
+            if wtype.visit_interval_unit != "none" and wtype.visit_interval <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Warranty type %(name)s: the visit periodicity must be at "
+                        "least 1 week or 1 month, or choose 'No preventive visit'.",
+                        name=wtype.name,
+                    )
+                )
+            if wtype.response_time < 0:
+                raise ValidationError(
+                    self.env._("The committed response time cannot be negative.")
+                )
+
+    # business helpers -------------------------------------------------
+
+    def _has_preventive_visits(self):
+        self.ensure_one()
+        return self.visit_interval_unit != "none" and self.visit_interval > 0
+
+    def _visit_step(self, count=1):
+        """relativedelta of ``count`` periods of this warranty type."""
+        self.ensure_one()
+        if self.visit_interval_unit == "week":
+            return relativedelta(weeks=self.visit_interval * count)
+        return relativedelta(months=self.visit_interval * count)
+
+    def _period_days(self):
+        """Approximate length of one period in days (to compare periodicities)."""
+        self.ensure_one()
+        if self.visit_interval_unit == "week":
+            return 7.0 * self.visit_interval
+        return 30.4375 * self.visit_interval
+
+    def _due_dates(self, first_date, last_date):
+        """Due dates of the preventive visits from ``first_date`` up to
+        ``last_date`` included. Each date is computed from the first one (no
+        drift on month ends: 31 Jan + 1 month = 28 Feb, + 2 months = 31 Mar)."""
+        self.ensure_one()
+        if not self._has_preventive_visits() or not first_date or first_date > last_date:
+            return []
+        dates = []
+        count = 0
+        due = first_date
+        while due <= last_date:
+            dates.append(due)
+            count += 1
+            due = first_date + self._visit_step(count)
+        return dates
+
+    def _operations_text(self):
+        self.ensure_one()
+        return "\n".join(f"- {op.name}" for op in self.operation_ids)

@@ -1,0 +1,87 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+
+from .common import MaintenanceCommon
+
+
+@freeze_time("2027-01-01")
+class TestAccess(MaintenanceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.equipment = cls._create_equipment()
+        cls.contract = cls._create_contract([(cls.equipment, cls.wt_full, {"price_unit": 950.0})])
+        cls.contract.action_maintenance_validate()
+        cls.other_company = cls.env["res.company"].create({"name": "Clim Services Sud"})
+        cls.other_customer = cls.env["res.partner"].create({"name": "Mairie de Nîmes", "is_company": True})
+        cls.other_site = cls.env["maintenance.site"].create(
+            {"name": "Groupe scolaire Jean Jaurès", "customer_id": cls.other_customer.id,
+             "company_id": cls.other_company.id}
+        )
+        cls.other_equipment = cls.env["maintenance.customer.equipment"].create(
+            {"name": "Climatiseur", "site_id": cls.other_site.id, "company_id": cls.other_company.id}
+        )
+
+    def test_technician_reads_sites_equipment_visits(self):
+        env = self.env(user=self.technician)
+        self.assertEqual(env["maintenance.site"].search([]), self.site)
+        self.assertEqual(env["maintenance.customer.equipment"].search([]), self.equipment)
+        visits = env["maintenance.visit"].search([])
+        self.assertEqual(len(visits), 2)
+        # the contract's name shows on the visit, not the contract itself
+        self.assertTrue(visits[0].web_read({"contract_id": {"fields": {"display_name": {}}}}))
+
+    def test_technician_never_sees_prices_or_invoices(self):
+        env = self.env(user=self.technician)
+        with self.assertRaises(AccessError):
+            env["contract.contract"].browse(self.contract.id).read(["name"])
+        with self.assertRaises(AccessError):
+            env["contract.line"].browse(self.contract.contract_line_ids.id).read(["price_unit"])
+        with self.assertRaises(AccessError):
+            env["account.move"].search([])
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision.formula"].search([])
+
+    def test_technician_cannot_write(self):
+        env = self.env(user=self.technician)
+        with self.assertRaises(AccessError):
+            env["maintenance.site"].browse(self.site.id).write({"code": "X"})
+        with self.assertRaises(AccessError):
+            env["maintenance.visit"].browse(self.contract.visit_ids[0].id).write({"state": "done"})
+        with self.assertRaises(AccessError):
+            env["maintenance.warranty.type"].create({"name": "x", "code": "x"})
+        with self.assertRaises(AccessError):
+            self.contract.with_user(self.technician).action_maintenance_validate()
+
+    def test_other_company_invisible(self):
+        for user in (self.technician, self.manager, self.admin):
+            env = self.env(user=user)
+            self.assertNotIn(self.other_site, env["maintenance.site"].search([]))
+            self.assertNotIn(self.other_equipment, env["maintenance.customer.equipment"].search([]))
+            with self.assertRaises(AccessError):
+                env["maintenance.site"].browse(self.other_site.id).read(["name"])
+
+    def test_manager_runs_contracts_but_not_configuration(self):
+        env = self.env(user=self.manager)
+        contract = env["contract.contract"].browse(self.contract.id)
+        self.assertEqual(contract.contract_line_ids.price_unit, 950.0)
+        with self.assertRaises(AccessError):
+            env["maintenance.warranty.type"].create({"name": "x", "code": "x"})
+        with self.assertRaises(AccessError):
+            env["maintenance.sector"].create({"name": "x"})
+
+    def test_admin_configures(self):
+        env = self.env(user=self.admin)
+        wtype = env["maintenance.warranty.type"].create(
+            {"name": "Trimestriel", "code": "TRIM", "visit_interval": 3}
+        )
+        self.assertEqual(wtype.visits_per_year, 4.0)
+
+    def test_accountant_reads_contracts(self):
+        env = self.env(user=self.accountant)
+        self.assertEqual(env["contract.contract"].search([("id", "=", self.contract.id)]), self.contract)
+        with self.assertRaises(AccessError):
+            env["maintenance.site"].browse(self.site.id).write({"code": "X"})

@@ -1,0 +1,109 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+
+from .common import MaintenanceCommon
+
+
+@freeze_time("2027-01-01")
+class TestContractErrors(MaintenanceCommon):
+    """Invalid input gives a clear error and creates nothing."""
+
+    def _assert_refused(self, contract, message):
+        with self.assertRaisesRegex((UserError, ValidationError), message):
+            contract.action_maintenance_validate()
+        self.assertEqual(contract.maintenance_state, "draft")
+        self.assertFalse(
+            self.env["maintenance.visit"].search([("contract_id", "=", contract.id)])
+        )
+        self.assertFalse(
+            contract.contract_line_ids.filtered(lambda line: line.maintenance_state != "draft")
+        )
+
+    def test_no_site(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.site_id = False
+        self._assert_refused(contract, "has no installed site")
+
+    def test_no_covered_product(self):
+        contract = self._create_contract([])
+        self._assert_refused(contract, "has no covered product")
+
+    def test_no_equipment(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.contract_line_ids.equipment_id = False
+        self._assert_refused(contract, "has no equipment")
+
+    def test_no_warranty_type_on_the_only_line(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.contract_line_ids.warranty_type_id = False
+        self._assert_refused(contract, "has no covered product")
+
+    def test_one_bad_line_refuses_all(self):
+        eq1, eq2 = self._create_equipment(2)
+        contract = self._create_contract([(eq1, self.wt_full, {}), (eq2, self.wt_full, {})])
+        contract.contract_line_ids[1].equipment_id = False
+        self._assert_refused(contract, "has no equipment")
+
+    def test_periodicity_zero(self):
+        with self.assertRaisesRegex(ValidationError, "at least 1 week or 1 month"), self.env.cr.savepoint():
+            self.env["maintenance.warranty.type"].create(
+                {"name": "Bad", "code": "BAD", "visit_interval_unit": "month", "visit_interval": 0}
+            )
+        self.assertFalse(self.env["maintenance.warranty.type"].search([("code", "=", "BAD")]))
+
+    def test_end_before_start(self):
+        equipment = self._create_equipment()
+        with self.assertRaises(ValidationError):
+            self._create_contract(
+                [(equipment, self.wt_full, {"date_start": "2027-06-01", "date_end": "2027-01-01"})],
+                line_recurrence=True,
+            )
+
+    def test_terminate_before_start_refused(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.action_maintenance_validate()
+        wizard = self.env["maintenance.contract.terminate"].create(
+            {"contract_id": contract.id, "termination_date": "2026-06-01", "reason": "x"}
+        )
+        with self.assertRaisesRegex(UserError, "cannot end before it starts"):
+            wizard.action_terminate()
+        self.assertEqual(contract.maintenance_state, "active")
+
+    def test_equipment_of_another_site(self):
+        other_site = self.env["maintenance.site"].create(
+            {"name": "Autre site", "customer_id": self.customer.id, "city": "Villeurbanne"}
+        )
+        foreign = self._create_equipment(site=other_site, name="Pompe")
+        with self.assertRaisesRegex(ValidationError, "not at the contract's site"):
+            self._create_contract([(foreign, self.wt_full, {})])
+
+    def test_visit_group_of_another_site(self):
+        other_site = self.env["maintenance.site"].create(
+            {"name": "Autre site", "customer_id": self.customer.id}
+        )
+        group = self.env["maintenance.visit.group"].create({"name": "G", "site_id": other_site.id})
+        equipment = self._create_equipment()
+        with self.assertRaisesRegex(ValidationError, "cannot gather products"):
+            self._create_contract([(equipment, self.wt_full, {"visit_group_id": group.id})])
+
+    def test_unique_serial_per_product(self):
+        self.env["maintenance.customer.equipment"].create(
+            {"name": "A", "site_id": self.site.id, "serial_number": "SN1", "product_id": self.product.id}
+        )
+        with self.assertRaises(Exception), self.env.cr.savepoint():
+            self.env["maintenance.customer.equipment"].create(
+                {"name": "B", "site_id": self.site.id, "serial_number": "SN1", "product_id": self.product.id}
+            )
+            self.env.flush_all()
+
+    def test_contract_without_lines_command(self):
+        contract = self._create_contract([], contract_line_ids=[Command.clear()])
+        self.assertFalse(contract.contract_line_ids)

@@ -1,0 +1,75 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo import fields
+
+from .common import MaintenanceCommon
+
+
+@freeze_time("2027-01-01")
+class TestContractInvoicing(MaintenanceCommon):
+    """Invoicing stays OCA contract's: periodicities, in advance / in arrears."""
+
+    def _invoice(self, rule, invoicing_type, interval=1):
+        equipment = self._create_equipment()
+        contract = self._create_contract(
+            [(equipment, self.wt_full, {"price_unit": 1200.0})],
+            recurring_rule_type=rule,
+            recurring_interval=interval,
+            recurring_invoicing_type=invoicing_type,
+        )
+        contract.action_maintenance_validate()
+        return contract, contract.recurring_create_invoice()
+
+    def _assert_invoice(self, invoice, contract, start, end):
+        self.assertEqual(invoice.move_type, "out_invoice")
+        self.assertEqual(invoice.partner_id, self.customer)
+        line = invoice.invoice_line_ids
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.price_unit, 1200.0)
+        self.assertIn(contract.display_name, line.name)
+        self.assertIn("Site: Résidence Les Tilleuls", line.name)
+        self.assertIn(f"Period from {start} to {end}", line.name)
+        invoice.action_post()
+        self.assertEqual(invoice.state, "posted")
+
+    def test_monthly_in_advance(self):
+        contract, invoice = self._invoice("monthly", "pre-paid")
+        self.assertEqual(invoice.invoice_date, fields.Date.to_date("2027-01-01"))
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-01-31")
+        self.assertEqual(contract.recurring_next_date, fields.Date.to_date("2027-02-01"))
+
+    def test_quarterly_in_arrears(self):
+        contract, invoice = self._invoice("monthly", "post-paid", interval=3)
+        self.assertEqual(invoice.invoice_date, fields.Date.to_date("2027-04-01"))
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-03-31")
+
+    def test_quarterly_rule_in_advance(self):
+        contract, invoice = self._invoice("quarterly", "pre-paid")
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-03-31")
+        self.assertEqual(contract.recurring_next_date, fields.Date.to_date("2027-04-01"))
+
+    def test_half_yearly_in_advance(self):
+        contract, invoice = self._invoice("semesterly", "pre-paid")
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-06-30")
+
+    def test_yearly_in_advance(self):
+        contract, invoice = self._invoice("yearly", "pre-paid")
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-12-31")
+        self.assertEqual(contract.recurring_next_date, fields.Date.to_date("2028-01-01"))
+
+    def test_yearly_in_arrears(self):
+        contract, invoice = self._invoice("yearly", "post-paid")
+        self.assertEqual(invoice.invoice_date, fields.Date.to_date("2028-01-01"))
+        self._assert_invoice(invoice, contract, "2027-01-01", "2027-12-31")
+
+    def test_terminated_contract_stops_invoicing(self):
+        contract, invoice = self._invoice("monthly", "pre-paid")
+        self.env["maintenance.contract.terminate"].create(
+            {"contract_id": contract.id, "termination_date": "2027-02-28", "reason": "Fin"}
+        ).action_terminate()
+        second = contract.recurring_create_invoice()
+        self.assertIn("2027-02-01 to 2027-02-28", second.invoice_line_ids.name)
+        self.assertFalse(contract.contract_line_ids.next_period_date_start)
+        self.assertFalse(contract.recurring_create_invoice(), "nothing to invoice after termination")

@@ -1,0 +1,17 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Maintenance Reporting",
+    "summary": "Maintenance analyses, preventive/corrective dashboard, FMD",
+    "version": "19.0.1.0.0",
+    "category": "Services/Maintenance",
+    "website": "https://github.com/seed-maintainers/maintenance",
+    "author": "Seed maintainers",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["maintenance_planning"],
+    "data": [
+        "views/maintenance_reporting_menus.xml",
+    ],
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Shared helpers for the project's commands (make setup / run / test / lint).
+# Every helper is idempotent: it checks before it changes anything.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+VAR="$ROOT/var"
+ADDONS="maintenance_contracts,maintenance_planning,maintenance_reporting"
+DB_USER=${PGUSER:-$(id -un)}
+mkdir -p "$VAR"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres sh -c "$*"; fi
+}
+
+# Odoo 19.0 must be importable by the Python we use: stop at once otherwise.
+check_odoo() {
+    if ! "$PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 19)' >/dev/null 2>&1; then
+        die "Odoo 19.0 is not importable by '$PYTHON': install Odoo 19.0 Community from source into this Python first, as README.md ('Prerequisites') explains."
+    fi
+}
+
+# A PostgreSQL server answering on the local socket, and a role for us.
+ensure_postgres() {
+    if ! command -v pg_lsclusters >/dev/null 2>&1; then
+        say "Installing Debian's PostgreSQL"
+        as_root apt-get update -q
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q postgresql
+    fi
+    if ! pg_isready -q 2>/dev/null; then
+        local cluster
+        cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+        if [ -z "$cluster" ]; then
+            local version
+            version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+            as_root pg_createcluster "$version" main
+            cluster="$version main"
+        fi
+        say "Starting PostgreSQL $cluster"
+        # shellcheck disable=SC2086
+        as_root pg_ctlcluster $cluster start
+        for _ in $(seq 30); do pg_isready -q && break; sleep 1; done
+        pg_isready -q || die "PostgreSQL did not start: see /var/log/postgresql/."
+    fi
+    if [ "$(as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'\"")" != 1 ]; then
+        say "Creating PostgreSQL role $DB_USER"
+        as_postgres "createuser --superuser '$DB_USER'"
+    fi
+}
+
+# Our Python requirements, installed into the same Python as Odoo.
+ensure_requirements() {
+    local stamp="$VAR/requirements.sha256" sum
+    sum=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$PYTHON" -c 'import odoo.addons.contract, phonenumbers, pytest_odoo' >/dev/null 2>&1; then
+        echo "Python requirements already installed."
+        return
+    fi
+    say "Installing requirements.txt into $PYTHON"
+    "$PYTHON" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
+    echo "$sum" > "$stamp"
+}
+
+# Debian's chromium (browser tours) and wkhtmltopdf (PDF reports).
+ensure_browser() {
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "chromium and wkhtmltopdf already installed."
+        return
+    fi
+    say "Installing ${missing[*]} from Debian"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+}
+
+# Odoo configuration for a database: addons path = this repository.
+write_config() {
+    local db=$1 conf="$VAR/$1.conf"
+    cat > "$conf" <<CONF
+[options]
+addons_path = $ROOT
+data_dir = $VAR/data
+db_name = $db
+db_user = $DB_USER
+dbfilter = ^$db\$
+http_interface = 127.0.0.1
+http_port = ${HTTP_PORT:-8069}
+list_db = False
+log_level = warn
+CONF
+    echo "$conf"
+}
+
+db_exists() {
+    [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]
+}
+
+# "installed" when the three add-ons are installed in database $1
+addons_state() {
+    psql -d "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('maintenance_contracts','maintenance_planning','maintenance_reporting')" 2>/dev/null || echo 0
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make setup: PostgreSQL, Python requirements, browser, and the demo database.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+check_odoo
+ensure_postgres
+ensure_requirements
+ensure_browser
+
+DB=${DB_NAME:-maintenance}
+CONF=$(write_config "$DB")
+if db_exists "$DB" && [ "$(addons_state "$DB")" = 3 ]; then
+    echo "Database '$DB' already has the three add-ons and the demo data: nothing to do."
+    exit 0
+fi
+if ! db_exists "$DB"; then
+    say "Creating database '$DB' (French company, demo data)"
+    "$PYTHON" -m odoo db -c "$CONF" init "$DB" --with-demo --language fr_FR --country FR \
+        --username admin --password admin
+fi
+say "Installing $ADDONS into '$DB'"
+"$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+say "Loading the demo company (data/demo.py)"
+"$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
+echo "Database '$DB' is ready: make run, then http://127.0.0.1:8069 (admin / admin)."
