@@ -20,6 +20,11 @@
         "portal",
         "resource",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_contracts/static/tests/tours/**/*",
+        ],
+    },
     "data": [
         "security/maintenance_contracts_groups.xml",
         "security/ir.model.access.csv",

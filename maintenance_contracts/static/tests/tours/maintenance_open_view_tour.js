@@ -1,0 +1,33 @@
+import { registry } from "@web/core/registry";
+
+/**
+ * Opened on an action's URL: waits for its view to be rendered. The tour
+ * fails on any error dialog, traceback or failed RPC during the load.
+ */
+registry.category("web_tour.tours").add("maintenance_open_view", {
+    steps: () => [
+        {
+            content: "The view of the menu is displayed",
+            trigger: ".o_action_manager .o_view_controller",
+        },
+        {
+            content: "Its content is rendered",
+            trigger:
+                ".o_action_manager .o_view_controller .o_content, .o_action_manager .o_setting_container",
+        },
+    ],
+});
+
+/** The technician's screen on a phone: the kanban cards view. */
+registry.category("web_tour.tours").add("maintenance_open_view_mobile", {
+    steps: () => [
+        {
+            content: "Phone layout: the kanban view is the first view",
+            trigger: ".o_action_manager .o_kanban_view",
+        },
+        {
+            content: "The mobile control panel is there",
+            trigger: ".o_control_panel",
+        },
+    ],
+});
