@@ -49,8 +49,10 @@ class TestAccessMatrix(TransactionCase):
         } | set(EXTENDED_MODELS)
 
     def _granted(self, user, model, operation):
-        if not self.env["ir.model.access"].with_user(user).check(
-            model, operation, raise_exception=False
+        if (
+            not self.env["ir.model.access"]
+            .with_user(user)
+            .check(model, operation, raise_exception=False)
         ):
             return "0"
         rules = (
@@ -70,7 +72,9 @@ class TestAccessMatrix(TransactionCase):
         missing = sorted(
             f"{role},{model}" for role in ROLES for model in models if (role, model) not in expected
         )
-        self.assertFalse(missing, "models without a row in access_matrix.csv:\n" + "\n".join(missing))
+        self.assertFalse(
+            missing, "models without a row in access_matrix.csv:\n" + "\n".join(missing)
+        )
         differences = []
         for (role, model), row in sorted(expected.items()):
             self.assertIn(role, ROLES, f"unknown role {role}")

@@ -41,15 +41,32 @@ def test_addon_installs_alone(addon):
     try:
         created = _odoo("db", *common, "init", database, "--country", "FR")
         assert created.returncode == 0, created.stderr[-3000:]
-        installed = _odoo(*common, "-d", database, "-i", addon, "--stop-after-init",
-                          "--log-level=warn", "--http-port=0")
+        installed = _odoo(
+            *common,
+            "-d",
+            database,
+            "-i",
+            addon,
+            "--stop-after-init",
+            "--log-level=warn",
+            "--http-port=0",
+        )
         assert installed.returncode == 0, installed.stderr[-3000:]
         assert " ERROR " not in installed.stderr, installed.stderr[-3000:]
         state = subprocess.run(
-            ["psql", "-d", database, "-tAc",
-             "SELECT name, state FROM ir_module_module WHERE name LIKE 'maintenance\\_%' "
-             "AND state = 'installed' ORDER BY name"],
-            capture_output=True, text=True, check=True,
+            [
+                "psql",
+                "-d",
+                database,
+                "-tAc",
+                (
+                    "SELECT name, state FROM ir_module_module WHERE name LIKE 'maintenance\\_%' "
+                    "AND state = 'installed' ORDER BY name"
+                ),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
         expected = ADDONS[: ADDONS.index(addon) + 1]
         assert state == [f"{name}|installed" for name in expected]

@@ -206,9 +206,7 @@ class ContractLine(models.Model):
             wtype = line.warranty_type_id
             if wtype and wtype.visit_interval_unit != "none" and wtype.visit_interval <= 0:
                 errors.append(
-                    self.env._(
-                        "Warranty type %(type)s has a periodicity of 0.", type=wtype.name
-                    )
+                    self.env._("Warranty type %(type)s has a periodicity of 0.", type=wtype.name)
                 )
         if errors:
             raise ValidationError("\n".join(dict.fromkeys(errors)))
@@ -261,7 +259,9 @@ class ContractLine(models.Model):
             since = line.visits_generated_until
             # no visit already overdue beyond its tolerance at validation time
             not_before = today - relativedelta(days=wtype.window_after_days)
-            for due in wtype._due_dates(line._line_first_date(), line._line_last_date(line_horizon)):
+            for due in wtype._due_dates(
+                line._line_first_date(), line._line_last_date(line_horizon)
+            ):
                 if due < not_before or (since and due <= since):
                     continue
                 vals_list.append(line._visit_values(due, wtype))
@@ -318,7 +318,12 @@ class ContractLine(models.Model):
         groups = lines.visit_group_id
         domain = [("state", "=", "to_plan"), ("due_date", ">=", today)]
         self.env["maintenance.visit"].search(
-            domain + ["|", ("contract_line_id", "in", lines.ids), ("visit_group_id", "in", groups.ids)]
+            [
+                *domain,
+                "|",
+                ("contract_line_id", "in", lines.ids),
+                ("visit_group_id", "in", groups.ids),
+            ]
         ).unlink()
         members = lines | groups.contract_line_ids.filtered(
             lambda line: line.maintenance_state == "validated"
@@ -361,13 +366,13 @@ class ContractLine(models.Model):
             ]
             done_ids = []
             while True:
-                lines = self.search(domain + [("id", "not in", done_ids)], limit=batch_size)
+                lines = self.search([*domain, ("id", "not in", done_ids)], limit=batch_size)
                 if not lines:
                     break
                 done_ids += lines.ids
                 lines._generate_visits(horizon_end)
                 if in_cron:
-                    remaining = self.search_count(domain + [("id", "not in", done_ids)])
+                    remaining = self.search_count([*domain, ("id", "not in", done_ids)])
                     if not self.env["ir.cron"]._commit_progress(len(lines), remaining=remaining):
                         return True
         return True

@@ -44,9 +44,7 @@ class MaintenanceCustomerEquipment(models.Model):
         related="site_id.customer_id", store=True, index=True, string="Customer"
     )
     sector_id = fields.Many2one(related="site_id.sector_id", store=True)
-    location = fields.Char(
-        string="Location on site", help="Building, floor, room, roof..."
-    )
+    location = fields.Char(string="Location on site", help="Building, floor, room, roof...")
     brand = fields.Char()
     model = fields.Char()
     installation_date = fields.Date()
@@ -114,9 +112,7 @@ class MaintenanceCustomerEquipment(models.Model):
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():
-            raise ValidationError(
-                self.env._("An equipment cannot be its own component.")
-            )
+            raise ValidationError(self.env._("An equipment cannot be its own component."))
 
     def action_view_visits(self):
         self.ensure_one()

@@ -70,8 +70,7 @@ class MaintenanceSite(models.Model):
     document_count = fields.Integer(compute="_compute_counts")
     contract_count = fields.Integer(
         compute="_compute_contract_count",
-        groups="maintenance_contracts.group_maintenance_manager,"
-        "account.group_account_invoice",
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
     )
     map_url = fields.Char(compute="_compute_map_url")
 
@@ -119,9 +118,7 @@ class MaintenanceSite(models.Model):
                 query = f"{site.partner_latitude},{site.partner_longitude}"
             else:
                 query = "+".join(
-                    part.replace(" ", "+")
-                    for part in (site.street, site.zip, site.city)
-                    if part
+                    part.replace(" ", "+") for part in (site.street, site.zip, site.city) if part
                 )
             site.map_url = query and f"https://maps.google.com/?q={query}"
 

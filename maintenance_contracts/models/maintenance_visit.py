@@ -90,8 +90,7 @@ class MaintenanceVisit(models.Model):
         index=True,
     )
     operations = fields.Text(
-        help="Operations to perform, copied from the warranty type when the "
-        "visit was generated.",
+        help="Operations to perform, copied from the warranty type when the visit was generated.",
     )
     duration = fields.Float(string="Estimated duration", help="In hours.")
     done_date = fields.Date(string="Done on")
@@ -100,9 +99,7 @@ class MaintenanceVisit(models.Model):
         readonly=True,
         help="Technical key making the generation idempotent.",
     )
-    is_overdue = fields.Boolean(
-        compute="_compute_is_overdue", search="_search_is_overdue"
-    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     note = fields.Text()
 
     _generation_key_unique = models.Constraint(
@@ -123,9 +120,9 @@ class MaintenanceVisit(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for visit in self:
-            visit.is_overdue = visit.state == "to_plan" and (
-                visit.window_end or visit.due_date
-            ) < today
+            visit.is_overdue = (
+                visit.state == "to_plan" and (visit.window_end or visit.due_date) < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("in", "not in"):
@@ -147,7 +144,7 @@ class MaintenanceVisit(models.Model):
     def _compute_display_name(self):
         for visit in self:
             what = visit.visit_group_id.name or visit.equipment_id.name or visit.site_id.name
-            due = visit.due_date and fields.Date.to_string(visit.due_date) or ""
+            due = (visit.due_date and fields.Date.to_string(visit.due_date)) or ""
             visit.display_name = f"{what} - {due}" if what else due
 
     def action_cancel(self):
@@ -167,9 +164,7 @@ class MaintenanceVisit(models.Model):
 
     def action_reset_to_plan(self):
         if self.filtered(lambda visit: visit.state not in ("cancelled", "missed")):
-            raise UserError(
-                self.env._("Only cancelled or missed visits can be put back to plan.")
-            )
+            raise UserError(self.env._("Only cancelled or missed visits can be put back to plan."))
         self.write({"state": "to_plan"})
 
     # bulk generation ------------------------------------------------------
@@ -210,9 +205,7 @@ class MaintenanceVisit(models.Model):
         self.check_access("create")
         allowed = set(self.env.companies.ids) | {self.env.company.id}
         if any(vals["company_id"] not in allowed for vals in vals_list):
-            raise UserError(
-                self.env._("You cannot generate visits for a company you are not in.")
-            )
+            raise UserError(self.env._("You cannot generate visits for a company you are not in."))
         self.env.flush_all()
         names = [name for name, _type in self._BULK_COLUMNS]
         arrays = [[vals.get(name) for vals in vals_list] for name in names]
@@ -237,8 +230,7 @@ class MaintenanceVisit(models.Model):
         )
         self.env.cr.execute(
             SQL(
-                "SELECT generation_key, id FROM maintenance_visit"
-                " WHERE generation_key = ANY(%s)",
+                "SELECT generation_key, id FROM maintenance_visit WHERE generation_key = ANY(%s)",
                 [vals["generation_key"] for vals in vals_list],
             )
         )

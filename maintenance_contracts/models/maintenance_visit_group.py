@@ -128,8 +128,7 @@ class MaintenanceVisitGroup(models.Model):
                     continue
                 index = bisect.bisect_left(occurrences, due)
                 if index == len(occurrences) or (
-                    index > 0
-                    and due - occurrences[index - 1] <= occurrences[index] - due
+                    index > 0 and due - occurrences[index - 1] <= occurrences[index] - due
                 ):
                     index -= 1
                 index = max(index, 0)

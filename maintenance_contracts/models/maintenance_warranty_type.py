@@ -41,9 +41,7 @@ class MaintenanceWarrantyType(models.Model):
         default=12,
         help="Number of weeks or months between two preventive visits.",
     )
-    visits_per_year = fields.Float(
-        compute="_compute_visits_per_year", digits=(16, 1)
-    )
+    visits_per_year = fields.Float(compute="_compute_visits_per_year", digits=(16, 1))
     window_before_days = fields.Integer(
         string="Tolerance before (days)",
         default=15,
@@ -54,9 +52,7 @@ class MaintenanceWarrantyType(models.Model):
         default=15,
         help="A visit may be done this many days after its due date.",
     )
-    visit_duration = fields.Float(
-        string="Estimated visit duration", default=2.0, help="In hours."
-    )
+    visit_duration = fields.Float(string="Estimated visit duration", default=2.0, help="In hours.")
     operation_ids = fields.One2many(
         comodel_name="maintenance.warranty.operation",
         inverse_name="warranty_type_id",
@@ -114,9 +110,7 @@ class MaintenanceWarrantyType(models.Model):
                     )
                 )
             if wtype.response_time < 0:
-                raise ValidationError(
-                    self.env._("The committed response time cannot be negative.")
-                )
+                raise ValidationError(self.env._("The committed response time cannot be negative."))
 
     # business helpers -------------------------------------------------
 

@@ -17,4 +17,4 @@ class ResUsers(models.Model):
 
     @property
     def SELF_READABLE_FIELDS(self):
-        return super().SELF_READABLE_FIELDS + ["salesperson_code"]
+        return [*super().SELF_READABLE_FIELDS, "salesperson_code"]

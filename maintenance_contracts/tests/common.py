@@ -40,9 +40,7 @@ class MaintenanceCommon(TransactionCase):
         cls.customer = cls.env["res.partner"].create(
             {"name": "Syndic Horizon Immobilier", "is_company": True, "city": "Lyon"}
         )
-        cls.sector = cls.env["maintenance.sector"].create(
-            {"name": "Lyon Est", "code": "LYE"}
-        )
+        cls.sector = cls.env["maintenance.sector"].create({"name": "Lyon Est", "code": "LYE"})
         cls.site = cls.env["maintenance.site"].create(
             {
                 "name": "Résidence Les Tilleuls",
@@ -114,4 +112,6 @@ class MaintenanceCommon(TransactionCase):
         return cls.env["contract.contract"].create(vals)
 
     def _dates(self, visits):
-        return [fields.Date.to_string(date) for date in visits.sorted("due_date").mapped("due_date")]
+        return [
+            fields.Date.to_string(date) for date in visits.sorted("due_date").mapped("due_date")
+        ]

@@ -16,13 +16,22 @@ class TestAccess(MaintenanceCommon):
         cls.contract = cls._create_contract([(cls.equipment, cls.wt_full, {"price_unit": 950.0})])
         cls.contract.action_maintenance_validate()
         cls.other_company = cls.env["res.company"].create({"name": "Clim Services Sud"})
-        cls.other_customer = cls.env["res.partner"].create({"name": "Mairie de Nîmes", "is_company": True})
+        cls.other_customer = cls.env["res.partner"].create(
+            {"name": "Mairie de Nîmes", "is_company": True}
+        )
         cls.other_site = cls.env["maintenance.site"].create(
-            {"name": "Groupe scolaire Jean Jaurès", "customer_id": cls.other_customer.id,
-             "company_id": cls.other_company.id}
+            {
+                "name": "Groupe scolaire Jean Jaurès",
+                "customer_id": cls.other_customer.id,
+                "company_id": cls.other_company.id,
+            }
         )
         cls.other_equipment = cls.env["maintenance.customer.equipment"].create(
-            {"name": "Climatiseur", "site_id": cls.other_site.id, "company_id": cls.other_company.id}
+            {
+                "name": "Climatiseur",
+                "site_id": cls.other_site.id,
+                "company_id": cls.other_company.id,
+            }
         )
 
     def test_technician_reads_sites_equipment_visits(self):
@@ -82,6 +91,8 @@ class TestAccess(MaintenanceCommon):
 
     def test_accountant_reads_contracts(self):
         env = self.env(user=self.accountant)
-        self.assertEqual(env["contract.contract"].search([("id", "=", self.contract.id)]), self.contract)
+        self.assertEqual(
+            env["contract.contract"].search([("id", "=", self.contract.id)]), self.contract
+        )
         with self.assertRaises(AccessError):
             env["maintenance.site"].browse(self.site.id).write({"code": "X"})

@@ -1,9 +1,11 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2
 from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 
 from .common import MaintenanceCommon
 
@@ -16,9 +18,7 @@ class TestContractErrors(MaintenanceCommon):
         with self.assertRaisesRegex((UserError, ValidationError), message):
             contract.action_maintenance_validate()
         self.assertEqual(contract.maintenance_state, "draft")
-        self.assertFalse(
-            self.env["maintenance.visit"].search([("contract_id", "=", contract.id)])
-        )
+        self.assertFalse(self.env["maintenance.visit"].search([("contract_id", "=", contract.id)]))
         self.assertFalse(
             contract.contract_line_ids.filtered(lambda line: line.maintenance_state != "draft")
         )
@@ -52,7 +52,10 @@ class TestContractErrors(MaintenanceCommon):
         self._assert_refused(contract, "has no equipment")
 
     def test_periodicity_zero(self):
-        with self.assertRaisesRegex(ValidationError, "at least 1 week or 1 month"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "at least 1 week or 1 month"),
+            self.env.cr.savepoint(),
+        ):
             self.env["maintenance.warranty.type"].create(
                 {"name": "Bad", "code": "BAD", "visit_interval_unit": "month", "visit_interval": 0}
             )
@@ -96,11 +99,25 @@ class TestContractErrors(MaintenanceCommon):
 
     def test_unique_serial_per_product(self):
         self.env["maintenance.customer.equipment"].create(
-            {"name": "A", "site_id": self.site.id, "serial_number": "SN1", "product_id": self.product.id}
+            {
+                "name": "A",
+                "site_id": self.site.id,
+                "serial_number": "SN1",
+                "product_id": self.product.id,
+            }
         )
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with (
+            self.assertRaises(psycopg2.IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
             self.env["maintenance.customer.equipment"].create(
-                {"name": "B", "site_id": self.site.id, "serial_number": "SN1", "product_id": self.product.id}
+                {
+                    "name": "B",
+                    "site_id": self.site.id,
+                    "serial_number": "SN1",
+                    "product_id": self.product.id,
+                }
             )
             self.env.flush_all()
 

@@ -65,11 +65,13 @@ class TestContractInvoicing(MaintenanceCommon):
         self._assert_invoice(invoice, contract, "2027-01-01", "2027-12-31")
 
     def test_terminated_contract_stops_invoicing(self):
-        contract, invoice = self._invoice("monthly", "pre-paid")
+        contract, _invoice = self._invoice("monthly", "pre-paid")
         self.env["maintenance.contract.terminate"].create(
             {"contract_id": contract.id, "termination_date": "2027-02-28", "reason": "Fin"}
         ).action_terminate()
         second = contract.recurring_create_invoice()
         self.assertIn("2027-02-01 to 2027-02-28", second.invoice_line_ids.name)
         self.assertFalse(contract.contract_line_ids.next_period_date_start)
-        self.assertFalse(contract.recurring_create_invoice(), "nothing to invoice after termination")
+        self.assertFalse(
+            contract.recurring_create_invoice(), "nothing to invoice after termination"
+        )

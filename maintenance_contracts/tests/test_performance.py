@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-
 from .common import MaintenanceCommon
 
 # one batch: the same number of queries for 10 or 100 covered products

@@ -52,7 +52,10 @@ class TestVisitGeneration(MaintenanceCommon):
         )
         contract.action_maintenance_validate()
         visits = contract.visit_ids
-        by_equipment = {eq: visits.filtered(lambda v, eq=eq: v.equipment_id == eq) for eq in (boiler, vmc, lift, pump)}
+        by_equipment = {
+            eq: visits.filtered(lambda v, eq=eq: v.equipment_id == eq)
+            for eq in (boiler, vmc, lift, pump)
+        }
         self.assertEqual(self._dates(by_equipment[boiler]), ["2027-03-01"])
         self.assertFalse(by_equipment[vmc], "corrective-only cover has no preventive visit")
         # every 6 weeks from 4 Jan 2027 up to 1 Jan 2028: 9 visits, the last on 6 Dec
@@ -65,7 +68,9 @@ class TestVisitGeneration(MaintenanceCommon):
 
     def test_month_end_does_not_drift(self):
         equipment = self._create_equipment()
-        wtype = self.wt_full.copy({"code": "M1", "visit_interval": 1, "window_after_days": 0, "window_before_days": 0})
+        wtype = self.wt_full.copy(
+            {"code": "M1", "visit_interval": 1, "window_after_days": 0, "window_before_days": 0}
+        )
         contract = self._create_contract([(equipment, wtype, {"first_visit_date": "2027-01-31"})])
         contract.action_maintenance_validate()
         dates = self._dates(contract.visit_ids)
@@ -74,7 +79,13 @@ class TestVisitGeneration(MaintenanceCommon):
     def test_line_end_date_limits_visits(self):
         equipment = self._create_equipment()
         contract = self._create_contract(
-            [(equipment, self.wt_lift, {"first_visit_date": "2027-01-04", "date_end": "2027-03-31"})]
+            [
+                (
+                    equipment,
+                    self.wt_lift,
+                    {"first_visit_date": "2027-01-04", "date_end": "2027-03-31"},
+                )
+            ]
         )
         contract.action_maintenance_validate()
         self.assertEqual(
@@ -99,16 +110,29 @@ class TestVisitGeneration(MaintenanceCommon):
         )
         contract = self._create_contract(
             [
-                (boiler, self.wt_full, {"first_visit_date": "2027-02-01", "visit_group_id": group.id}),
-                (vmc, self.wt_preventive, {"first_visit_date": "2027-07-20", "visit_group_id": group.id}),
+                (
+                    boiler,
+                    self.wt_full,
+                    {"first_visit_date": "2027-02-01", "visit_group_id": group.id},
+                ),
+                (
+                    vmc,
+                    self.wt_preventive,
+                    {"first_visit_date": "2027-07-20", "visit_group_id": group.id},
+                ),
             ]
         )
         contract.action_maintenance_validate()
         visits = group.visit_ids.sorted("due_date")
         self.assertEqual(self._dates(visits), ["2027-02-01", "2027-08-01"])
-        self.assertFalse(contract.visit_ids.filtered("equipment_id"), "grouped products have no visit of their own")
+        self.assertFalse(
+            contract.visit_ids.filtered("equipment_id"),
+            "grouped products have no visit of their own",
+        )
         self.assertEqual(visits[0].equipment_ids, boiler)
-        self.assertEqual(visits[1].equipment_ids, boiler | vmc, "VMC due 20 Jul joins the 1 Aug visit")
+        self.assertEqual(
+            visits[1].equipment_ids, boiler | vmc, "VMC due 20 Jul joins the 1 Aug visit"
+        )
         self.assertEqual(visits[1].duration, 2.0 + 1.5)
         self.assertEqual(visits[1].contract_id, contract)
         # members keep exactly their own number of visits
@@ -116,9 +140,14 @@ class TestVisitGeneration(MaintenanceCommon):
 
     def test_visit_group_equal_periodicities_one_visit(self):
         eq1, eq2, eq3 = self._create_equipment(3)
-        group = self.env["maintenance.visit.group"].create({"name": "Bâtiment A", "site_id": self.site.id})
+        group = self.env["maintenance.visit.group"].create(
+            {"name": "Bâtiment A", "site_id": self.site.id}
+        )
         contract = self._create_contract(
-            [(eq, self.wt_full, {"visit_group_id": group.id, "first_visit_date": "2027-04-01"}) for eq in (eq1, eq2, eq3)]
+            [
+                (eq, self.wt_full, {"visit_group_id": group.id, "first_visit_date": "2027-04-01"})
+                for eq in (eq1, eq2, eq3)
+            ]
         )
         contract.action_maintenance_validate()
         self.assertEqual(self._dates(group.visit_ids), ["2027-04-01", "2027-10-01"])
@@ -144,12 +173,18 @@ class TestVisitGeneration(MaintenanceCommon):
         contract = self._create_contract([(equipment, self.wt_full, {})])
         contract.action_maintenance_validate()
         visit = contract.visit_ids[0]
-        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+        with (
+            self.assertRaises(psycopg2.IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
             visit.copy({"generation_key": visit.generation_key})
 
     def test_cron_extends_horizon(self):
         equipment = self._create_equipment()
-        contract = self._create_contract([(equipment, self.wt_full, {"first_visit_date": "2027-01-15"})])
+        contract = self._create_contract(
+            [(equipment, self.wt_full, {"first_visit_date": "2027-01-15"})]
+        )
         contract.action_maintenance_validate()
         self.assertEqual(len(contract.visit_ids), 2)
         with freeze_time("2027-07-01"):
@@ -165,7 +200,9 @@ class TestVisitGeneration(MaintenanceCommon):
 
     def test_change_warranty_type_regenerates_future_unplanned_only(self):
         equipment = self._create_equipment()
-        contract = self._create_contract([(equipment, self.wt_full, {"first_visit_date": "2027-01-15"})])
+        contract = self._create_contract(
+            [(equipment, self.wt_full, {"first_visit_date": "2027-01-15"})]
+        )
         contract.action_maintenance_validate()
         planned = contract.visit_ids.sorted("due_date")[0]
         planned.state = "planned"
@@ -182,12 +219,22 @@ class TestVisitGeneration(MaintenanceCommon):
 
     def test_terminate_cancels_future_unplanned_visits(self):
         equipment = self._create_equipment()
-        contract = self._create_contract([(equipment, self.wt_lift, {"first_visit_date": "2027-01-04"})])
+        contract = self._create_contract(
+            [(equipment, self.wt_lift, {"first_visit_date": "2027-01-04"})]
+        )
         contract.action_maintenance_validate()
         done = contract.visit_ids.sorted("due_date")[0]
         done.write({"state": "done", "done_date": "2027-01-05"})
-        wizard = self.env["maintenance.contract.terminate"].with_user(self.manager).create(
-            {"contract_id": contract.id, "termination_date": "2027-03-31", "reason": "Déménagement"}
+        wizard = (
+            self.env["maintenance.contract.terminate"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "termination_date": "2027-03-31",
+                    "reason": "Déménagement",
+                }
+            )
         )
         wizard.action_terminate()
         self.assertEqual(contract.maintenance_state, "terminated")

@@ -11,9 +11,7 @@ class MaintenanceContractTerminate(models.TransientModel):
     contract_id = fields.Many2one(
         comodel_name="contract.contract", required=True, ondelete="cascade"
     )
-    termination_date = fields.Date(
-        required=True, default=fields.Date.context_today
-    )
+    termination_date = fields.Date(required=True, default=fields.Date.context_today)
     reason = fields.Text(required=True)
 
     def action_terminate(self):
@@ -21,13 +19,16 @@ class MaintenanceContractTerminate(models.TransientModel):
         contract = self.contract_id
         if contract.maintenance_state == "terminated":
             raise UserError(
-                self.env._("Contract %(contract)s is already terminated.",
-                           contract=contract.display_name)
+                self.env._(
+                    "Contract %(contract)s is already terminated.", contract=contract.display_name
+                )
             )
         if contract.date_start and self.termination_date < contract.date_start:
             raise UserError(
-                self.env._("A contract cannot end before it starts (%(date)s).",
-                           date=fields.Date.to_string(contract.date_start))
+                self.env._(
+                    "A contract cannot end before it starts (%(date)s).",
+                    date=fields.Date.to_string(contract.date_start),
+                )
             )
         contract._maintenance_terminate(self.termination_date, self.reason)
         return {"type": "ir.actions.act_window_close"}
