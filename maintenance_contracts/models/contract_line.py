@@ -1,6 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -54,7 +55,6 @@ class ContractLine(models.Model):
         default="draft",
         required=True,
         copy=False,
-        index=True,
     )
     visits_generated_until = fields.Date(
         copy=False,
@@ -217,8 +217,7 @@ class ContractLine(models.Model):
         if not lines:
             return True
         lines._check_maintenance_validable()
-        lines.write({"maintenance_state": "validated"})
-        lines._generate_visits()
+        lines._generate_visits(validate=True)
         return True
 
     def _horizon_end(self, company):
@@ -236,10 +235,15 @@ class ContractLine(models.Model):
         self.ensure_one()
         return self.first_visit_date or self.date_start or self.contract_id.date_start
 
-    def _generate_visits(self, horizon_end=None):
-        """Create the missing visits of validated covered products up to the
-        horizon (the company's, or ``horizon_end``). Idempotent."""
-        lines = self.filtered(lambda line: line.maintenance_state == "validated")
+    def _generate_visits(self, horizon_end=None, validate=False):
+        """Create the missing visits of validated covered products (or of
+        these lines, marking them validated, with ``validate``) up to the
+        horizon (the company's, or ``horizon_end``). Idempotent.
+
+        The values are computed in Python once per line and once per date,
+        then inserted set-based (see ``maintenance.visit._insert_generated``):
+        the cost is a few queries per batch, whatever its size."""
+        lines = self if validate else self.filtered(lambda l: l.maintenance_state == "validated")
         if not lines:
             return self.env["maintenance.visit"]
         Visit = self.env["maintenance.visit"]
@@ -247,24 +251,43 @@ class ContractLine(models.Model):
         vals_list = []
         horizons = {}
         group_members = defaultdict(set)
+        lines_by_until = defaultdict(list)
+        type_cache = {}
         for line in lines:
-            company = line.contract_id.company_id
+            company = line.company_id
             if company not in horizons:
                 horizons[company] = horizon_end or self._horizon_end(company)
-            line_horizon = horizons[company]
+            last_date = line._line_last_date(horizons[company])
+            lines_by_until[last_date].append(line.id)
             if line.visit_group_id:
                 group_members[line.visit_group_id].add(line.id)
                 continue
             wtype = line.warranty_type_id
+            if wtype not in type_cache:
+                type_cache[wtype] = (
+                    wtype._operations_text(),
+                    timedelta(days=wtype.window_before_days),
+                    timedelta(days=wtype.window_after_days),
+                )
+            operations, before, after = type_cache[wtype]
             since = line.visits_generated_until
             # no visit already overdue beyond its tolerance at validation time
-            not_before = today - relativedelta(days=wtype.window_after_days)
-            for due in wtype._due_dates(
-                line._line_first_date(), line._line_last_date(line_horizon)
-            ):
+            not_before = today - after
+            base = None
+            for due in wtype._due_dates(line._line_first_date(), last_date):
                 if due < not_before or (since and due <= since):
                     continue
-                vals_list.append(line._visit_values(due, wtype))
+                if base is None:
+                    base = line._visit_base_values(wtype, operations)
+                vals_list.append(
+                    dict(
+                        base,
+                        due_date=due,
+                        window_start=due - before,
+                        window_end=due + after,
+                        generation_key=f"L{line.id}:{due.isoformat()}",
+                    )
+                )
         for group, member_ids in group_members.items():
             vals_list += group._group_visit_values(
                 self.browse(member_ids), horizon_end or self._horizon_end(group.company_id)
@@ -276,22 +299,29 @@ class ContractLine(models.Model):
         }
         ids_by_key = Visit._insert_generated(vals_list)
         Visit._link_group_lines(ids_by_key, group_links)
-        lines_by_until = defaultdict(list)
-        for line in lines:
-            company = line.contract_id.company_id
-            line_horizon = horizons.get(company) or horizon_end or self._horizon_end(company)
-            lines_by_until[line._line_last_date(line_horizon)].append(line.id)
+        # one UPDATE per distinct date (usually one), state and date together
         for until, line_ids in lines_by_until.items():
-            self.browse(line_ids).visits_generated_until = until
-        self.env.invalidate_all()
+            vals = {"visits_generated_until": until}
+            if validate:
+                vals["maintenance_state"] = "validated"
+            self.browse(line_ids).write(vals)
+        # the new rows are not in the cache; the one2many and counters are
+        for model, fnames in (
+            ("contract.line", ["visit_ids", "visit_count"]),
+            ("contract.contract", ["visit_ids", "visit_count"]),
+            ("maintenance.visit.group", ["visit_ids", "visit_count"]),
+            ("maintenance.site", ["visit_count"]),
+            ("maintenance.customer.equipment", ["visit_count"]),
+        ):
+            self.env[model].invalidate_model(fnames)
         return Visit.browse(ids_by_key.values())
 
-    def _visit_values(self, due, wtype):
+    def _visit_base_values(self, wtype, operations):
+        """Values shared by all the visits of this covered product."""
         self.ensure_one()
-        start, end = self.env["maintenance.visit"]._window(due, wtype)
         site = self.contract_id.site_id
         return {
-            "company_id": self.contract_id.company_id.id,
+            "company_id": self.company_id.id,
             "contract_id": self.contract_id.id,
             "contract_line_id": self.id,
             "visit_group_id": None,
@@ -300,12 +330,8 @@ class ContractLine(models.Model):
             "sector_id": site.sector_id.id or None,
             "equipment_id": self.equipment_id.id,
             "warranty_type_id": wtype.id,
-            "due_date": due,
-            "window_start": start,
-            "window_end": end,
-            "operations": wtype._operations_text(),
+            "operations": operations,
             "duration": wtype.visit_duration,
-            "generation_key": f"L{self.id}:{due.isoformat()}",
         }
 
     def _regenerate_future_visits(self):

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark (not a test): validate N covered products and compare the visit
+generation with a raw SQL bulk insert of the same number of visit rows, in the
+same database and the same run. Everything is rolled back at the end.
+
+    python3 tests/perf/bench_visits.py -c var/maintenance.conf -d maintenance [-n 10000]
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bootstrap import Measure, environment, parser  # noqa: E402
+
+from odoo import Command, fields  # noqa: E402
+from odoo.tools import SQL  # noqa: E402
+
+PER_CONTRACT = 20
+
+
+def build(env, count):
+    """N covered products on N/20 contracts of N/20 sites (not measured)."""
+    customer = env["res.partner"].create({"name": "Bench Immobilier", "is_company": True})
+    product = env["product.product"].create({"name": "Bench maintenance", "type": "service"})
+    wtype = env.ref("maintenance_contracts.warranty_type_full_2")
+    contracts_count = max(count // PER_CONTRACT, 1)
+    sites = env["maintenance.site"].create(
+        [{"name": f"Bench site {i}", "customer_id": customer.id} for i in range(contracts_count)]
+    )
+    equipment = env["maintenance.customer.equipment"].create(
+        [{"name": f"Bench eq {i}", "site_id": sites[i % contracts_count].id} for i in range(count)]
+    )
+    by_site = {}
+    for eq in equipment:
+        by_site.setdefault(eq.site_id, []).append(eq)
+    # one create per contract, as the form does: OCA contract computes the
+    # lines' next invoice date from their own contract during its create
+    contracts = env["contract.contract"]
+    for site, items in by_site.items():
+        contracts |= env["contract.contract"].create(
+            {
+                "name": f"Bench {site.name}",
+                "partner_id": customer.id,
+                "site_id": site.id,
+                "is_maintenance": True,
+                "date_start": fields.Date.today(),
+                "contract_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "name": eq.name,
+                            "quantity": 1,
+                            "price_unit": 100.0,
+                            "equipment_id": eq.id,
+                            "warranty_type_id": wtype.id,
+                        }
+                    )
+                    for eq in items
+                ],
+            }
+        )
+    env.flush_all()
+    env.invalidate_all()
+    return contracts
+
+
+def raw_insert(env, rows, site, company):
+    """The floor: one INSERT ... SELECT generate_series of ``rows`` visits."""
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO maintenance_visit (company_id, site_id, customer_id, due_date,
+                window_start, window_end, state, duration, operations, generation_key,
+                create_uid, create_date, write_uid, write_date)
+            SELECT %(company)s, %(site)s, %(customer)s, CURRENT_DATE + n %% 365,
+                   CURRENT_DATE + n %% 365 - 15, CURRENT_DATE + n %% 365 + 15, 'to_plan',
+                   2.0, 'Operations', 'raw:' || n, 1, now(), 1, now()
+              FROM generate_series(1, %(rows)s) AS n
+            """,
+            company=company.id,
+            site=site.id,
+            customer=site.customer_id.id,
+            rows=rows,
+        )
+    )
+
+
+def main():
+    args = parser(__doc__)
+    args.add_argument("-n", "--count", type=int, default=10000, help="covered products")
+    options = args.parse_args()
+    with environment(options) as env:
+        contracts = build(env, options.count)
+        with Measure(env.cr) as ours:
+            contracts.action_maintenance_validate()
+            env.flush_all()
+        visits = env["maintenance.visit"].search_count([("contract_id", "in", contracts.ids)])
+        with Measure(env.cr) as raw:
+            raw_insert(env, visits, contracts[0].site_id, env.company)
+        print(f"covered products validated : {options.count}")
+        print(f"visits generated           : {visits}")
+        print(
+            f"ours (validation)          : {ours.seconds:.3f} s, {ours.queries} queries, "
+            f"{visits / ours.seconds:,.0f} visits/s"
+        )
+        print(
+            f"raw SQL bulk insert        : {raw.seconds:.3f} s, {raw.queries} queries, "
+            f"{visits / raw.seconds:,.0f} visits/s"
+        )
+        print(f"ratio ours / raw SQL       : {ours.seconds / raw.seconds:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
