@@ -67,25 +67,44 @@ def build(env, count):
     return contracts
 
 
-def raw_insert(env, rows, site, company):
-    """The floor: one INSERT ... SELECT generate_series of ``rows`` visits."""
+def raw_insert(env, contracts):
+    """The floor: the very same visit rows, copied by one INSERT ... SELECT
+    (same columns, foreign keys and indexes; only the key differs)."""
+    columns = SQL(", ").join(
+        SQL.identifier(name)
+        for name in (
+            "company_id",
+            "contract_id",
+            "contract_line_id",
+            "site_id",
+            "customer_id",
+            "sector_id",
+            "equipment_id",
+            "warranty_type_id",
+            "due_date",
+            "window_start",
+            "window_end",
+            "state",
+            "operations",
+            "duration",
+            "create_uid",
+            "create_date",
+            "write_uid",
+            "write_date",
+        )
+    )
     env.cr.execute(
         SQL(
             """
-            INSERT INTO maintenance_visit (company_id, site_id, customer_id, due_date,
-                window_start, window_end, state, duration, operations, generation_key,
-                create_uid, create_date, write_uid, write_date)
-            SELECT %(company)s, %(site)s, %(customer)s, CURRENT_DATE + n %% 365,
-                   CURRENT_DATE + n %% 365 - 15, CURRENT_DATE + n %% 365 + 15, 'to_plan',
-                   2.0, 'Operations', 'raw:' || n, 1, now(), 1, now()
-              FROM generate_series(1, %(rows)s) AS n
+            INSERT INTO maintenance_visit (%(columns)s, generation_key)
+            SELECT %(columns)s, 'raw:' || generation_key
+              FROM maintenance_visit WHERE contract_id = ANY(%(contracts)s)
             """,
-            company=company.id,
-            site=site.id,
-            customer=site.customer_id.id,
-            rows=rows,
+            columns=columns,
+            contracts=contracts.ids,
         )
     )
+    return env.cr.rowcount
 
 
 def main():
@@ -99,7 +118,8 @@ def main():
             env.flush_all()
         visits = env["maintenance.visit"].search_count([("contract_id", "in", contracts.ids)])
         with Measure(env.cr) as raw:
-            raw_insert(env, visits, contracts[0].site_id, env.company)
+            copied = raw_insert(env, contracts)
+        assert copied == visits
         print(f"covered products validated : {options.count}")
         print(f"visits generated           : {visits}")
         print(
