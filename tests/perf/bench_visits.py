@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bootstrap import Measure, environment, parser  # noqa: E402
+from _bootstrap import Measure, environment, parser
 
-from odoo import Command, fields  # noqa: E402
-from odoo.tools import SQL  # noqa: E402
+from odoo import Command, fields
+from odoo.tools import SQL
 
 PER_CONTRACT = 20
 
