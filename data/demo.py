@@ -14,8 +14,9 @@ import argparse
 import sys
 from datetime import date
 
-import odoo
-from odoo import Command
+import odoo.api
+import odoo.modules.registry
+from odoo.fields import Command
 from odoo.tools import config
 
 MODULE = "maintenance_demo"
