@@ -60,12 +60,12 @@ ensure_postgres() {
 ensure_requirements() {
     local stamp="$VAR/requirements.sha256" sum
     sum=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$PYTHON" -c 'import odoo.addons.contract, phonenumbers, pytest_odoo' >/dev/null 2>&1; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$PYTHON" -c 'import importlib.metadata as m; [m.version(p) for p in ("odoo-addon-contract", "phonenumbers", "pytest-odoo", "pre-commit")]' >/dev/null 2>&1; then
         echo "Python requirements already installed."
         return
     fi
     say "Installing requirements.txt into $PYTHON"
-    "$PYTHON" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
+    "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore -r "$ROOT/requirements.txt"
     echo "$sum" > "$stamp"
 }
 
@@ -108,4 +108,9 @@ db_exists() {
 # "installed" when the three add-ons are installed in database $1
 addons_state() {
     psql -d "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('maintenance_contracts','maintenance_planning','maintenance_reporting')" 2>/dev/null || echo 0
+}
+
+# "1" when the demo company of data/demo.py is loaded in database $1
+demo_loaded() {
+    psql -d "$1" -tAc "SELECT count(*) FROM ir_model_data WHERE module='maintenance_demo' AND name='company_configured'" 2>/dev/null || echo 0
 }

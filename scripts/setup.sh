@@ -9,7 +9,7 @@ ensure_browser
 
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")
-if db_exists "$DB" && [ "$(addons_state "$DB")" = 3 ]; then
+if db_exists "$DB" && [ "$(addons_state "$DB")" = 3 ] && [ "$(demo_loaded "$DB")" = 1 ]; then
     echo "Database '$DB' already has the three add-ons and the demo data: nothing to do."
     exit 0
 fi
@@ -18,8 +18,10 @@ if ! db_exists "$DB"; then
     "$PYTHON" -m odoo db -c "$CONF" init "$DB" --with-demo --language fr_FR --country FR \
         --username admin --password admin
 fi
-say "Installing $ADDONS into '$DB'"
-"$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+if [ "$(addons_state "$DB")" != 3 ]; then
+    say "Installing $ADDONS into '$DB'"
+    "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+fi
 say "Loading the demo company (data/demo.py)"
 "$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
 echo "Database '$DB' is ready: make run, then http://127.0.0.1:8069 (admin / admin)."
