@@ -1,0 +1,58 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Every term of our add-ons exists in French: the template exported from the
+installed add-ons (fields, selections, views, menus, reports, mail templates,
+Python and JavaScript messages) is compared with each add-on's i18n/fr.po."""
+
+import io
+from pathlib import Path
+
+import polib
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import trans_export
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ("maintenance_contracts", "maintenance_planning", "maintenance_reporting")
+
+
+@tagged("post_install", "-at_install")
+class TestFrenchTranslations(TransactionCase):
+    def _template(self, addon):
+        buffer = io.BytesIO()
+        trans_export(None, [addon], buffer, "po", self.env)
+        return polib.pofile(buffer.getvalue().decode())
+
+    def test_every_term_is_translated(self):
+        for addon in ADDONS:
+            with self.subTest(addon=addon):
+                path = ROOT / addon / "i18n" / "fr.po"
+                self.assertTrue(path.exists(), f"{path} is missing")
+                french = {
+                    (entry.msgctxt, entry.msgid): entry
+                    for entry in polib.pofile(str(path))
+                    if entry.msgstr.strip() and "fuzzy" not in entry.flags
+                }
+                missing = [
+                    entry.msgid
+                    for entry in self._template(addon)
+                    if (entry.msgctxt, entry.msgid) not in french
+                    and (None, entry.msgid) not in french
+                ]
+                self.assertFalse(
+                    missing,
+                    f"{addon}/i18n/fr.po lacks {len(missing)} terms, e.g.:\n"
+                    + "\n".join(missing[:20]),
+                )
+
+    def test_french_placeholders_match(self):
+        """A translated message keeps its %(name)s placeholders."""
+        for addon in ADDONS:
+            path = ROOT / addon / "i18n" / "fr.po"
+            if not path.exists():
+                continue
+            for entry in polib.pofile(str(path)):
+                if "python-format" in entry.flags and entry.msgstr:
+                    for token in (t for t in entry.msgid.split() if "%(" in t):
+                        name = token[token.index("%(") : token.index(")", token.index("%(")) + 1]
+                        self.assertIn(name, entry.msgstr, f"{addon}: {entry.msgid!r}")
