@@ -12,6 +12,23 @@
     "installable": True,
     "depends": ["maintenance_contracts"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/maintenance_planning_security.xml",
+        "data/ir_sequence_data.xml",
+        "views/maintenance_intervention_views.xml",
+        "views/maintenance_task_views.xml",
+        "views/maintenance_visit_views.xml",
+        "views/res_users_views.xml",
+        "wizards/maintenance_visit_plan_views.xml",
+        "report/maintenance_workload_report_views.xml",
         "views/maintenance_planning_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "maintenance_planning/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "maintenance_planning/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -13,3 +13,10 @@ from . import maintenance_visit
 from . import maintenance_price_revision_formula
 from . import contract_contract
 from . import contract_line
+from . import maintenance_price_index
+from . import maintenance_price_index_value
+from . import maintenance_price_revision_term
+from . import maintenance_price_revision
+from . import maintenance_price_revision_line
+from . import contract_contract_revision
+from . import contract_line_revision

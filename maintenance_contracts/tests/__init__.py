@@ -3,3 +3,8 @@ from . import test_contract_invoicing
 from . import test_contract_errors
 from . import test_access
 from . import test_performance
+from . import test_price_revision
+from . import test_price_revision_import
+from . import test_price_revision_run
+from . import test_price_revision_access
+from . import test_price_revision_performance

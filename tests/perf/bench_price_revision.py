@@ -11,14 +11,19 @@ rolled back at the end: the database is left as it was.
     python3 tests/perf/bench_price_revision.py -c var/<DB>.conf -d <DB> [-n 5000]
 """
 
-import argparse
+# pylint: disable=print-used
+# a command line benchmark reports on the terminal
+import sys
 import time
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-import odoo
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bootstrap import Measure, environment, parser
+
 from odoo import Command, fields
-from odoo.modules.registry import Registry
 
 
 def build(env, count):
@@ -91,42 +96,33 @@ def build(env, count):
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("-n", "--count", type=int, default=5000)
-    parser.add_argument("--batch-size", type=int, default=200)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(
-            cr, odoo.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True}
+    args = parser(__doc__)
+    args.add_argument("-n", "--count", type=int, default=5000)
+    args.add_argument("--batch-size", type=int, default=200)
+    options = args.parse_args()
+    with environment(options) as base_env:
+        env = base_env(context=dict(base_env.context, mail_create_nolog=True))
+        started = time.perf_counter()
+        contracts = build(env, options.count)
+        print(
+            f"created {len(contracts)} contracts in {time.perf_counter() - started:.1f} s (not measured)"
         )
-        try:
-            started = time.perf_counter()
-            contracts = build(env, args.count)
-            print(f"created {len(contracts)} contracts in {time.perf_counter() - started:.1f} s")
-            env.invalidate_all()
-            queries = cr.sql_log_count
-            started = time.perf_counter()
-            env["maintenance.price.revision"]._cron_revise_prices(batch_size=args.batch_size)
+        env.invalidate_all()
+        with Measure(env.cr) as measure:
+            # the daily cron's code path: due contracts in batches
+            env["maintenance.price.revision"]._cron_revise_prices(batch_size=options.batch_size)
             env.flush_all()
-            elapsed = time.perf_counter() - started
-            queries = cr.sql_log_count - queries
-            revised = env["maintenance.price.revision"].search_count(
-                [("contract_id", "in", contracts.ids)]
-            )
-            print(
-                f"revised {revised}/{len(contracts)} contracts in {elapsed:.2f} s "
-                f"(batches of {args.batch_size})"
-            )
-            print(f"{revised / elapsed:.0f} contracts per second")
-            print(f"{queries} queries, {queries / max(revised, 1):.3f} queries per contract")
-        finally:
-            cr.rollback()
+        revised = env["maintenance.price.revision"].search_count(
+            [("contract_id", "in", contracts.ids)]
+        )
+        print(
+            f"revised {revised}/{len(contracts)} contracts in {measure.seconds:.2f} s "
+            f"(batches of {options.batch_size})"
+        )
+        print(f"{revised / measure.seconds:.0f} contracts per second")
+        print(
+            f"{measure.queries} queries, {measure.queries / max(revised, 1):.3f} queries per contract"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,130 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError
+
+from .price_revision_common import PriceRevisionCommon
+
+PRICE_MODELS = (
+    "maintenance.price.index",
+    "maintenance.price.index.value",
+    "maintenance.price.revision.formula",
+    "maintenance.price.revision.term",
+    "maintenance.price.revision",
+    "maintenance.price.revision.line",
+)
+
+
+@freeze_time("2027-01-01")
+class TestPriceRevisionAccess(PriceRevisionCommon):
+    """Technicians never see prices, indices or formulas; managers read them
+    and run the revisions; only the maintenance administrator edits
+    indices, values and formulas; accountants read."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._revisable_contract()
+        with freeze_time("2028-01-01"):
+            cls.revision, _errors = cls.env["maintenance.price.revision"]._revise_contracts(
+                cls.contract
+            )
+        cls.records = {
+            "maintenance.price.index": cls.syntec,
+            "maintenance.price.index.value": cls.syntec.value_ids[0],
+            "maintenance.price.revision.formula": cls.syntec_formula,
+            "maintenance.price.revision.term": cls.syntec_formula.term_ids,
+            "maintenance.price.revision": cls.revision,
+            "maintenance.price.revision.line": cls.revision.line_ids,
+        }
+
+    def test_technician_reads_nothing(self):
+        env = self.env(user=self.technician)
+        for model, record in self.records.items():
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                env[model].browse(record.id).read(["display_name"])
+        with self.assertRaises(AccessError):
+            env["contract.line"].browse(self.contract.contract_line_ids.id).read(["price_initial"])
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision.wizard"].create(
+                {"contract_ids": [Command.set(self.contract.ids)]}
+            )
+
+    def test_manager_reads_and_revises_but_does_not_configure(self):
+        env = self.env(user=self.manager)
+        for model, record in self.records.items():
+            with self.subTest(model=model):
+                self.assertTrue(env[model].browse(record.id).read(["display_name"]))
+        with self.assertRaises(AccessError):
+            env["maintenance.price.index"].create({"code": "X", "name": "X"})
+        with self.assertRaises(AccessError):
+            env["maintenance.price.index.value"].browse(
+                self.records["maintenance.price.index.value"].id
+            ).write({"value": 1.0})
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision.formula"].browse(self.syntec_formula.id).write(
+                {"threshold": 0.5}
+            )
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision.term"].browse(self.syntec_formula.term_ids.id).write(
+                {"weight": 0.5}
+            )
+        with self.assertRaises(AccessError):
+            env["maintenance.price.index.import"].create({"file": base64.b64encode(b"x")})
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision"].browse(self.revision.id).unlink()
+        # the operations manager runs the revision (the decision documented in the README)
+        other = self._revisable_contract()
+        with freeze_time("2028-01-01"):
+            action = other.with_user(self.manager).action_price_revision_wizard()
+            env["maintenance.price.revision.wizard"].browse(action["res_id"]).action_apply()
+        self.assertEqual(other.price_revision_ids.user_id, self.manager)
+        self.assertEqual(self._prices(other), [1240.80])
+
+    def test_admin_configures(self):
+        env = self.env(user=self.admin)
+        index = env["maintenance.price.index"].create(
+            {"code": "T-BT40", "name": "Central heating (test)"}
+        )
+        env["maintenance.price.index.import"].create(
+            {"file": base64.b64encode(b"T-BT40;2027-10;120,5\n")}
+        ).action_import()
+        self.assertEqual(index.value_ids.value, 120.5)
+        formula = env["maintenance.price.revision.formula"].create(
+            {
+                "name": "BT40",
+                "fixed_part": 0.2,
+                "term_ids": [Command.create({"index_id": index.id, "weight": 0.8})],
+            }
+        )
+        self.assertEqual(formula.term_ids.index_id, index)
+
+    def test_accountant_reads_only(self):
+        env = self.env(user=self.accountant)
+        for model, record in self.records.items():
+            with self.subTest(model=model):
+                self.assertTrue(env[model].browse(record.id).read(["display_name"]))
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision"].browse(self.revision.id).write({"coefficient": 2.0})
+        with self.assertRaises(AccessError):
+            env["maintenance.price.index"].create({"code": "X", "name": "X"})
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision.wizard"].create(
+                {"contract_ids": [Command.set(self.contract.ids)]}
+            )
+
+    def test_other_company_revisions_invisible(self):
+        other_company = self.env["res.company"].create({"name": "Clim Services Sud"})
+        self.manager.write({"company_ids": [Command.link(other_company.id)]})
+        env = self.env(user=self.manager)
+        self.assertEqual(env["maintenance.price.revision"].search([]), self.revision)
+        # seen from the other company only, the revision and its lines are hidden
+        env = self.env(user=self.manager, context={"allowed_company_ids": [other_company.id]})
+        self.assertFalse(env["maintenance.price.revision"].search([]))
+        self.assertFalse(env["maintenance.price.revision.line"].search([]))
+        with self.assertRaises(AccessError):
+            env["maintenance.price.revision"].browse(self.revision.id).read(["coefficient"])

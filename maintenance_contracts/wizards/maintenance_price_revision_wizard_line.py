@@ -1,0 +1,50 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class MaintenancePriceRevisionWizardLine(models.TransientModel):
+    """One previewed price (or the reason a contract cannot be revised)."""
+
+    _name = "maintenance.price.revision.wizard.line"
+    _description = "Price revision preview"
+    _order = "state_sequence, contract_id, id"
+
+    wizard_id = fields.Many2one(
+        comodel_name="maintenance.price.revision.wizard",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    contract_id = fields.Many2one(comodel_name="contract.contract", string="Contract")
+    contract_line_id = fields.Many2one(comodel_name="contract.line", string="Product")
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    revision_date = fields.Date()
+    state = fields.Selection(
+        selection=[
+            ("error", "Cannot be revised"),
+            ("revise", "To revise"),
+            ("scheduled", "Scheduled"),
+            ("unchanged", "Unchanged"),
+            ("skipped", "Not revised"),
+        ],
+        string="Status",
+    )
+    state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
+    base_price = fields.Float(digits="Product Price", help="P0, or the last revised price.")
+    old_price = fields.Float(string="Current price", digits="Product Price")
+    new_price = fields.Float(digits="Product Price")
+    coefficient = fields.Float(digits=(16, 8))
+    limit_effect = fields.Selection(
+        selection=[("floor", "Floor"), ("cap", "Cap"), ("threshold", "Below the threshold")],
+        string="Limit",
+    )
+    index_values = fields.Text(string="Indices used")
+    computation = fields.Text()
+    reason = fields.Text()
+
+    @api.depends("state")
+    def _compute_state_sequence(self):
+        order = {"error": 0, "revise": 1, "scheduled": 2, "unchanged": 3, "skipped": 4}
+        for line in self:
+            line.state_sequence = order.get(line.state, 9)

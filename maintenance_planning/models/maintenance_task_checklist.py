@@ -1,0 +1,75 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
+
+
+class MaintenanceTaskChecklist(models.Model):
+    """An operation to perform during a task, copied from the warranty type
+    of the visit it serves when the visit is planned."""
+
+    _name = "maintenance.task.checklist"
+    _description = "Task operation"
+    _order = "task_id, sequence, id"
+    _check_company_auto = True
+
+    task_id = fields.Many2one(
+        comodel_name="maintenance.task",
+        string="Task",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="task_id.company_id", store=True, index=True, string="Company"
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Operation", required=True)
+    is_required = fields.Boolean(string="Required", default=True)
+    visit_id = fields.Many2one(
+        comodel_name="maintenance.visit",
+        string="Visit",
+        index=True,
+        ondelete="set null",
+        check_company=True,
+    )
+    equipment_id = fields.Many2one(
+        comodel_name="maintenance.customer.equipment",
+        string="Equipment",
+        index=True,
+        check_company=True,
+    )
+    operation_id = fields.Many2one(
+        comodel_name="maintenance.warranty.operation",
+        string="Warranty operation",
+        ondelete="set null",
+    )
+    result = fields.Selection(
+        selection=[
+            ("todo", "To do"),
+            ("done", "Done"),
+            ("not_applicable", "Not applicable"),
+            ("anomaly", "Anomaly"),
+        ],
+        required=True,
+        default="todo",
+    )
+    comment = fields.Text()
+
+    def _technician_writable_fields(self):
+        """Fields a technician may change on the operations of their tasks."""
+        return {"result", "comment"}
+
+    def write(self, vals):
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)) and (
+            set(vals) - self._technician_writable_fields()
+        ):
+            raise UserError(
+                self.env._(
+                    "Only an operations manager can change the operations of a "
+                    "task; you can record their result and a comment."
+                )
+            )
+        return super().write(vals)

@@ -1,0 +1,152 @@
+import { registry } from "@web/core/registry";
+
+const SITE = "Tour Résidence Bellecour";
+const selectVisit = {
+    content: "Select a visit due at the site",
+    trigger: `.o_list_renderer .o_data_row:contains("${SITE}") td.o_list_record_selector input:not(:checked)`,
+    run: "click",
+};
+
+registry.category("web_tour.tours").add("maintenance_planning_tour", {
+    steps: () => [
+        {
+            content: "The backlog lists the visits to plan",
+            trigger: `.o_list_renderer .o_data_row:contains("${SITE}")`,
+        },
+        selectVisit,
+        selectVisit,
+        selectVisit,
+        {
+            content: "Three visits are selected",
+            trigger: ".o_selection_box:contains(\"3 selected\")",
+        },
+        {
+            content: "Plan them",
+            trigger: "button[name=action_open_plan_wizard]",
+            run: "click",
+        },
+        {
+            content: "Choose the technician",
+            trigger: ".modal .o_field_widget[name=user_ids] input",
+            run: "edit Julien",
+        },
+        {
+            trigger: '.modal .o-autocomplete--dropdown-item a:contains("Julien Moreau")',
+            run: "click",
+        },
+        {
+            content: "One dossier for the site",
+            trigger: ".modal .o_field_widget[name=dossier_count]:contains(1)",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=user_ids] .o_tag:contains(Julien)",
+        },
+        {
+            content: "Plan",
+            trigger: ".modal button[name=action_plan]",
+            run: "click",
+        },
+        {
+            content: "The numbered dossier opens, planned",
+            trigger: '.o_form_view .o_field_widget[name=name]:contains("INT/")',
+        },
+        {
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Planned")',
+        },
+        {
+            trigger: `.o_field_widget[name=task_ids] .o_data_row:contains("${SITE}")`,
+        },
+        {
+            content: "Try to close the dossier while its task is open",
+            trigger: ".o_statusbar_buttons button[name=action_done]",
+            run: "click",
+        },
+        {
+            content: "Refused: the message names the open task",
+            trigger: `.modal:contains("still open"):contains("Preventive visit - ${SITE}")`,
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Open the dossier's tasks",
+            trigger: ".o_form_view button[name=action_view_tasks]",
+            run: "click",
+        },
+        {
+            trigger: `.o_list_renderer .o_data_row:contains("${SITE}")`,
+        },
+        {
+            content: "See them in the planning",
+            trigger: "button.o_switch_view.o_calendar",
+            run: "click",
+        },
+        {
+            content: "The task is in the calendar, with its dossier number",
+            trigger: `.o_calendar_renderer .fc-event:contains("${SITE}"):contains("INT/")`,
+        },
+        {
+            content: "Back to the dossier",
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("INT/")',
+            run: "click",
+        },
+        {
+            content: "Close the task",
+            trigger: `.o_field_widget[name=task_ids] .o_data_row:contains("${SITE}") button[name=action_done]`,
+            run: "click",
+        },
+        {
+            trigger: '.o_field_widget[name=task_ids] .o_data_row .o_field_badge:contains("Done")',
+        },
+        {
+            content: "Close the dossier",
+            trigger: ".o_statusbar_buttons button[name=action_done]",
+            run: "click",
+        },
+        {
+            content: "The dossier is done",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Done")',
+        },
+    ],
+});
+
+const TECHNICIAN_SITE = "Tour Chaufferie Part-Dieu";
+
+registry.category("web_tour.tours").add("maintenance_planning_technician_tour", {
+    steps: () => [
+        {
+            content: "My tasks: the task planned for me",
+            trigger: `.o_kanban_record:contains("${TECHNICIAN_SITE}")`,
+            run: "click",
+        },
+        {
+            content: "Its operations come from the warranty type",
+            trigger: '.o_field_widget[name=checklist_ids] .o_data_row:contains("Check safety devices")',
+        },
+        {
+            content: "The planning is read-only for a technician",
+            trigger: ".o_field_widget[name=planned_start].o_readonly_modifier",
+        },
+        {
+            content: "Start the task",
+            trigger: ".o_statusbar_buttons button[name=action_start]",
+            run: "click",
+        },
+        {
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("In progress")',
+        },
+        {
+            content: "Close it",
+            trigger: ".o_statusbar_buttons button[name=action_done]",
+            run: "click",
+        },
+        {
+            content: "The task is done, closed by me",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Done")',
+        },
+        {
+            trigger: '.o_field_widget[name=closed_by]:contains("Julien Moreau")',
+        },
+    ],
+});

@@ -1,0 +1,72 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+from .common import PlanningCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlanningTour(HttpCase, PlanningCommon):
+    """The operations manager plans three due visits from the backlog, finds
+    the task in the planning and closes the task, then the dossier."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager.write({"tz": "Europe/Paris", "lang": "en_US"})
+        cls.technician.tz = "Europe/Paris"
+        site = cls.env["maintenance.site"].create(
+            {"name": "Tour Résidence Bellecour", "customer_id": cls.customer.id, "city": "Lyon"}
+        )
+        equipment = cls._create_equipment(3, site=site, name="Tour chaudière")
+        # a contract starting today: its first visits are due today
+        contract = cls._create_contract(
+            [(eq, cls.wt_full, {}) for eq in equipment],
+            site=site,
+            date_start=fields.Date.context_today(cls.manager),
+        )
+        contract.action_maintenance_validate()
+        cls.visits = cls._first_visits(contract.visit_ids)
+        # a task already planned for the technician
+        other_site = cls.env["maintenance.site"].create(
+            {"name": "Tour Chaufferie Part-Dieu", "customer_id": cls.customer2.id, "city": "Lyon"}
+        )
+        other = cls._create_contract(
+            [(cls._create_equipment(1, site=other_site, name="Tour brûleur"), cls.wt_full, {})],
+            site=other_site,
+            date_start=fields.Date.context_today(cls.manager),
+        )
+        other.action_maintenance_validate()
+        cls.technician_visit = cls._first_visits(other.visit_ids)
+        cls.env["maintenance.visit.plan"].with_user(cls.manager).create(
+            {
+                "visit_ids": [Command.set(cls.technician_visit.ids)],
+                "user_ids": [Command.set(cls.technician.ids)],
+            }
+        ).action_plan()
+
+    def test_planning_tour(self):
+        self.assertEqual(len(self.visits), 3)
+        self.start_tour(
+            "/odoo/action-maintenance_contracts.maintenance_visit_action",
+            "maintenance_planning_tour",
+            login=self.manager.login,
+        )
+        dossier = self.visits.intervention_id
+        self.assertEqual(len(dossier), 1)
+        self.assertEqual(dossier.state, "done")
+        self.assertEqual(dossier.task_ids.state, "done")
+        self.assertEqual(dossier.task_ids.closed_by, self.manager)
+        self.assertEqual(set(self.visits.mapped("state")), {"done"})
+
+    def test_technician_closes_own_task_tour(self):
+        task = self.technician_visit.intervention_id.task_ids
+        self.start_tour(
+            "/odoo/action-maintenance_planning.maintenance_task_action_my",
+            "maintenance_planning_technician_tour",
+            login=self.technician.login,
+        )
+        self.assertEqual(task.state, "done")
+        self.assertEqual(task.closed_by, self.technician)
+        self.assertEqual(task.intervention_id.state, "in_progress", "the manager closes it")
