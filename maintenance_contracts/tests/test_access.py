@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
+from odoo.tests import Form
 
 from .common import MaintenanceCommon
 
@@ -96,3 +97,37 @@ class TestAccess(MaintenanceCommon):
         )
         with self.assertRaises(AccessError):
             env["maintenance.site"].browse(self.site.id).write({"code": "X"})
+
+
+@freeze_time("2027-01-01")
+class TestManagerScreens(MaintenanceCommon):
+    """The operations manager opens and edits contracts without accounting rights."""
+
+    def test_manager_opens_and_edits_a_contract_form(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        view = self.env.ref("contract.contract_contract_customer_form_view")
+        with Form(contract.with_user(self.manager), view=view) as form:
+            form.name = "Contrat chaufferie Tilleuls"
+        self.assertEqual(contract.name, "Contrat chaufferie Tilleuls")
+        self.assertTrue(contract.with_user(self.manager).currency_id)
+        contract.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(contract.maintenance_state, "active")
+
+    def test_manager_creates_a_contract_in_the_form(self):
+        equipment = self._create_equipment()
+        view = self.env.ref("contract.contract_contract_customer_form_view")
+        Contract = self.env["contract.contract"].with_user(self.manager)
+        with Form(Contract.with_context(default_is_maintenance=True), view=view) as form:
+            form.name = "Nouveau contrat"
+            form.partner_id = self.customer
+            form.site_id = self.site
+            with form.contract_line_fixed_ids.new() as line:
+                line.product_id = self.product
+                line.equipment_id = equipment
+                line.warranty_type_id = self.wt_full
+                line.price_unit = 800.0
+        contract = form.record
+        self.assertEqual(contract.contract_line_ids.equipment_id, equipment)
+        contract.action_maintenance_validate()
+        self.assertEqual(len(contract.visit_ids), 2)
