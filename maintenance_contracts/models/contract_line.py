@@ -7,6 +7,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from .maintenance_warranty_type import due_dates
 
 # changing one of these on a validated covered product regenerates its future
 # visits still to plan
@@ -240,55 +243,68 @@ class ContractLine(models.Model):
         these lines, marking them validated, with ``validate``) up to the
         horizon (the company's, or ``horizon_end``). Idempotent.
 
-        The values are computed in Python once per line and once per date,
-        then inserted set-based (see ``maintenance.visit._insert_generated``):
-        the cost is a few queries per batch, whatever its size."""
+        Hot path, set-based: the lines' values are read in one query, the
+        dates computed in plain Python, and the visits inserted with one
+        statement per batch (``maintenance.visit._insert_generated``); the
+        cost is a few queries whatever the number of lines."""
         lines = self if validate else self.filtered(lambda l: l.maintenance_state == "validated")
         if not lines:
             return self.env["maintenance.visit"]
         Visit = self.env["maintenance.visit"]
         today = fields.Date.context_today(self)
-        vals_list = []
         horizons = {}
+        vals_list = []
         group_members = defaultdict(set)
         lines_by_until = defaultdict(list)
-        type_cache = {}
-        for line in lines:
-            company = line.company_id
-            if company not in horizons:
-                horizons[company] = horizon_end or self._horizon_end(company)
-            last_date = line._line_last_date(horizons[company])
-            lines_by_until[last_date].append(line.id)
-            if line.visit_group_id:
-                group_members[line.visit_group_id].add(line.id)
+        types = {}
+        for row in lines._generation_rows():
+            (line_id, company_id, contract_id, equipment_id, wtype_id, group_id,
+             first_date, end_date, since, site_id, customer_id, sector_id) = row  # fmt: skip
+            if company_id not in horizons:
+                company = self.env["res.company"].browse(company_id)
+                horizons[company_id] = horizon_end or self._horizon_end(company)
+            last_date = min(horizons[company_id], end_date) if end_date else horizons[company_id]
+            lines_by_until[last_date].append(line_id)
+            if group_id:
+                group_members[group_id].add(line_id)
                 continue
-            wtype = line.warranty_type_id
-            if wtype not in type_cache:
-                type_cache[wtype] = (
-                    wtype._operations_text(),
+            if wtype_id not in types:
+                wtype = self.env["maintenance.warranty.type"].browse(wtype_id)
+                types[wtype_id] = (
+                    wtype.visit_interval_unit,
+                    wtype.visit_interval,
                     timedelta(days=wtype.window_before_days),
                     timedelta(days=wtype.window_after_days),
+                    wtype._operations_text(),
+                    wtype.visit_duration,
                 )
-            operations, before, after = type_cache[wtype]
-            since = line.visits_generated_until
+            unit, interval, before, after, operations, duration = types[wtype_id]
             # no visit already overdue beyond its tolerance at validation time
             not_before = today - after
-            base = None
-            for due in wtype._due_dates(line._line_first_date(), last_date):
+            for due in due_dates(first_date, last_date, unit, interval):
                 if due < not_before or (since and due <= since):
                     continue
-                if base is None:
-                    base = line._visit_base_values(wtype, operations)
                 vals_list.append(
-                    dict(
-                        base,
-                        due_date=due,
-                        window_start=due - before,
-                        window_end=due + after,
-                        generation_key=f"L{line.id}:{due.isoformat()}",
-                    )
+                    {
+                        "company_id": company_id,
+                        "contract_id": contract_id,
+                        "contract_line_id": line_id,
+                        "visit_group_id": None,
+                        "site_id": site_id,
+                        "customer_id": customer_id,
+                        "sector_id": sector_id,
+                        "equipment_id": equipment_id,
+                        "warranty_type_id": wtype_id,
+                        "due_date": due,
+                        "window_start": due - before,
+                        "window_end": due + after,
+                        "operations": operations,
+                        "duration": duration,
+                        "generation_key": f"L{line_id}:{due.isoformat()}",
+                    }
                 )
-        for group, member_ids in group_members.items():
+        for group_id, member_ids in group_members.items():
+            group = self.env["maintenance.visit.group"].browse(group_id)
             vals_list += group._group_visit_values(
                 self.browse(member_ids), horizon_end or self._horizon_end(group.company_id)
             )
@@ -316,23 +332,30 @@ class ContractLine(models.Model):
             self.env[model].invalidate_model(fnames)
         return Visit.browse(ids_by_key.values())
 
-    def _visit_base_values(self, wtype, operations):
-        """Values shared by all the visits of this covered product."""
-        self.ensure_one()
-        site = self.contract_id.site_id
-        return {
-            "company_id": self.company_id.id,
-            "contract_id": self.contract_id.id,
-            "contract_line_id": self.id,
-            "visit_group_id": None,
-            "site_id": site.id,
-            "customer_id": site.customer_id.id,
-            "sector_id": site.sector_id.id or None,
-            "equipment_id": self.equipment_id.id,
-            "warranty_type_id": wtype.id,
-            "operations": operations,
-            "duration": wtype.visit_duration,
-        }
+    def _generation_rows(self):
+        """The values visit generation needs, for all these lines in one
+        query (ids, not records: no per-record ORM cost on the hot path)."""
+        self.check_access("read")
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT line.id, line.company_id, line.contract_id, line.equipment_id,
+                       line.warranty_type_id, line.visit_group_id,
+                       COALESCE(line.first_visit_date, line.date_start, contract.date_start),
+                       COALESCE(line.date_end, contract.date_end),
+                       line.visits_generated_until,
+                       contract.site_id, site.customer_id, site.sector_id
+                  FROM contract_line line
+                  JOIN contract_contract contract ON contract.id = line.contract_id
+             LEFT JOIN maintenance_site site ON site.id = contract.site_id
+                 WHERE line.id = ANY(%s)
+              ORDER BY line.id
+                """,
+                self.ids,
+            )
+        )
+        return self.env.cr.fetchall()
 
     def _regenerate_future_visits(self):
         """Replace the future visits still to plan of these validated lines

@@ -1,9 +1,39 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from calendar import monthrange
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+
+def add_months(day, months):
+    """``day`` + ``months`` months, clamped to the month's end like
+    relativedelta (31 Jan + 1 month = 28 Feb), without its cost."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+def due_dates(first_date, last_date, unit, interval):
+    """Dates from ``first_date`` every ``interval`` weeks or months up to
+    ``last_date`` included. Each date is computed from the first one, so there
+    is no drift on month ends: 31 Jan, 28 Feb, 31 Mar."""
+    if not first_date or not last_date or interval <= 0 or unit not in ("week", "month"):
+        return []
+    dates = []
+    count = 0
+    due = first_date
+    while due <= last_date:
+        dates.append(due)
+        count += 1
+        if unit == "week":
+            due = first_date + timedelta(weeks=interval * count)
+        else:
+            due = add_months(first_date, interval * count)
+    return dates
 
 
 class MaintenanceWarrantyType(models.Model):
@@ -134,19 +164,11 @@ class MaintenanceWarrantyType(models.Model):
 
     def _due_dates(self, first_date, last_date):
         """Due dates of the preventive visits from ``first_date`` up to
-        ``last_date`` included. Each date is computed from the first one (no
-        drift on month ends: 31 Jan + 1 month = 28 Feb, + 2 months = 31 Mar)."""
+        ``last_date`` included (see :func:`due_dates`)."""
         self.ensure_one()
-        if not self._has_preventive_visits() or not first_date or first_date > last_date:
+        if not self._has_preventive_visits():
             return []
-        dates = []
-        count = 0
-        due = first_date
-        while due <= last_date:
-            dates.append(due)
-            count += 1
-            due = first_date + self._visit_step(count)
-        return dates
+        return due_dates(first_date, last_date, self.visit_interval_unit, self.visit_interval)
 
     def _operations_text(self):
         self.ensure_one()
