@@ -14,8 +14,11 @@ if db_exists "$DB" && [ "$(addons_state "$DB")" = 3 ] && [ "$(demo_loaded "$DB")
     exit 0
 fi
 if ! db_exists "$DB"; then
-    say "Creating database '$DB' (French company, demo data)"
-    "$PYTHON" -m odoo db -c "$CONF" init "$DB" --with-demo --language fr_FR --country FR \
+    # no Odoo demo data: its demo companies and invoices are not ours, and it
+    # would give the main company a generic chart of accounts in dollars;
+    # data/demo.py loads our French demo company instead
+    say "Creating database '$DB' (French company, chart of accounts and euro)"
+    "$PYTHON" -m odoo db -c "$CONF" init "$DB" --language fr_FR --country FR \
         --username admin --password admin
 fi
 if [ "$(addons_state "$DB")" != 3 ]; then
