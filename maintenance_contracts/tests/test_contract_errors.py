@@ -124,3 +124,24 @@ class TestContractErrors(MaintenanceCommon):
     def test_contract_without_lines_command(self):
         contract = self._create_contract([], contract_line_ids=[Command.clear()])
         self.assertFalse(contract.contract_line_ids)
+
+
+@freeze_time("2027-01-01")
+class TestErrorsInFrench(MaintenanceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(["maintenance_contracts"], ["fr_FR"])
+
+    def test_validation_error_is_in_french(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.contract_line_ids.equipment_id = False
+        french = contract.with_user(self.manager).with_context(lang="fr_FR")
+        with self.assertRaises(ValidationError) as caught:
+            french.action_maintenance_validate()
+        message = str(caught.exception)
+        self.assertNotIn("has no equipment", message)
+        self.assertIn("Entretien Chaudière 1", message)
+        self.assertEqual(contract.maintenance_state, "draft")
