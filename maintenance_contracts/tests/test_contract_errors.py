@@ -142,6 +142,6 @@ class TestErrorsInFrench(MaintenanceCommon):
         with self.assertRaises(ValidationError) as caught:
             french.action_maintenance_validate()
         message = str(caught.exception)
-        self.assertNotIn("has no equipment", message)
+        self.assertIn("n'a pas d'équipement", message)
         self.assertIn("Entretien Chaudière 1", message)
         self.assertEqual(contract.maintenance_state, "draft")
