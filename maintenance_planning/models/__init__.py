@@ -3,3 +3,14 @@ from . import maintenance_intervention
 from . import maintenance_task
 from . import maintenance_task_checklist
 from . import maintenance_visit
+from . import res_company
+from . import res_config_settings
+from . import ir_attachment
+from . import maintenance_task_checkin
+from . import maintenance_meter
+from . import maintenance_meter_reading
+from . import maintenance_task_part
+from . import maintenance_site
+from . import maintenance_customer_equipment
+from . import res_partner
+from . import contract_contract

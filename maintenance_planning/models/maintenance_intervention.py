@@ -143,6 +143,21 @@ class MaintenanceIntervention(models.Model):
         help="End of its last task.",
     )
     date_done = fields.Date(string="Closed on", readonly=True, copy=False)
+    meter_id = fields.Many2one(
+        comodel_name="maintenance.meter",
+        string="Meter alert",
+        index="btree_not_null",
+        readonly=True,
+        ondelete="set null",
+        help="Opened automatically by a reading of this meter outside its thresholds. "
+        "No other dossier is opened for this meter while this one is open.",
+    )
+    part_ids = fields.One2many(
+        comodel_name="maintenance.task.part",
+        inverse_name="intervention_id",
+        string="Parts used",
+        readonly=True,
+    )
     visit_count = fields.Integer(compute="_compute_counts")
     task_count = fields.Integer(compute="_compute_counts")
     open_task_count = fields.Integer(compute="_compute_counts")
@@ -182,12 +197,8 @@ class MaintenanceIntervention(models.Model):
             [("intervention_id", "in", self.ids)], ["intervention_id", "state"], ["__count"]
         ):
             tasks[intervention][state] = count
-        documents = dict(
-            self.env["ir.attachment"]._read_group(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                ["res_id"],
-                ["__count"],
-            )
+        documents = self.env["ir.attachment"]._maintenance_document_counts(
+            self._maintenance_document_scopes()
         )
         for intervention in self:
             by_state = tasks.get(intervention, {})
@@ -337,17 +348,30 @@ class MaintenanceIntervention(models.Model):
         return action
 
     def action_view_documents(self):
+        """The documents of the dossier, of its tasks (photos, reports), of
+        its site, equipment and contract."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Documents"),
-            "res_model": "ir.attachment",
-            "view_mode": "kanban,list,form",
-            "domain": [("res_model", "=", self._name), ("res_id", "=", self.id)],
-            "context": {"default_res_model": self._name, "default_res_id": self.id},
-        }
+        return self.env["ir.attachment"]._maintenance_documents_action(
+            self._maintenance_document_scopes()[self.id],
+            self.env._("Documents of %(number)s", number=self.name),
+            default_record=self,
+        )
 
     # business helpers -----------------------------------------------------
+
+    def _maintenance_document_scopes(self):
+        """{dossier id: [records whose attachments are its documents]}
+        (the models the user cannot read are left out by the search)"""
+        return {
+            intervention.id: [
+                intervention,
+                intervention.task_ids,
+                intervention.site_id,
+                intervention.equipment_ids,
+                intervention.contract_id,
+            ]
+            for intervention in self
+        }
 
     def _group_by_done_date(self, today):
         """{done date: dossiers}: the end of the last done task (never later

@@ -1,5 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from collections import defaultdict
 from datetime import datetime, time, timedelta, timezone
 
@@ -7,7 +8,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import SQL, format_date, format_datetime
+
+_logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 TECHNICIAN_GROUP = "maintenance_contracts.group_maintenance_technician"
@@ -127,6 +130,83 @@ class MaintenanceTask(models.Model):
         help="Technical: operations managers edit the planning of tasks, "
         "technicians only their progress.",
     )
+    # the technician's day -------------------------------------------------
+    time_window = fields.Char(compute="_compute_time_window", string="Time")
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        help="Planned to end before now and still open.",
+    )
+    site_address = fields.Char(compute="_compute_site_contact", string="Address")
+    site_phone = fields.Char(compute="_compute_site_contact", string="Phone on site")
+    site_map_url = fields.Char(related="site_id.map_url", string="Directions")
+    # check-in / check-out ---------------------------------------------------
+    checkin_ids = fields.One2many(
+        comodel_name="maintenance.task.checkin",
+        inverse_name="task_id",
+        string="Check-ins",
+        readonly=True,
+    )
+    is_checked_in = fields.Boolean(
+        string="Checked in",
+        compute="_compute_is_checked_in",
+        help="The current user has checked in on this task and not checked out yet.",
+    )
+    checkin_count = fields.Integer(string="Number of check-ins", compute="_compute_checkin_times")
+    time_on_site = fields.Float(
+        string="Time on site",
+        compute="_compute_checkin_times",
+        help="In hours, from the check-ins and check-outs.",
+    )
+    travel_time = fields.Float(
+        string="Travel time",
+        compute="_compute_checkin_times",
+        help="In hours, from the technicians' previous check-out of the day.",
+    )
+    has_far_checkin = fields.Boolean(
+        compute="_compute_checkin_times",
+        string="Far check-in",
+        help="A check-in was recorded far from the site.",
+    )
+    # readings, parts, photos, documents ------------------------------------
+    reading_ids = fields.One2many(
+        comodel_name="maintenance.meter.reading",
+        inverse_name="task_id",
+        string="Readings",
+    )
+    meter_count = fields.Integer(
+        string="Number of meters",
+        compute="_compute_meter_count",
+        help="Meters of the equipment of this task.",
+    )
+    part_ids = fields.One2many(
+        comodel_name="maintenance.task.part",
+        inverse_name="task_id",
+        string="Parts used",
+    )
+    parts_to_order = fields.Text(
+        string="Parts to order",
+        help="Parts to order for a next visit: reference, quantity, supplier...",
+    )
+    photo_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        relation="maintenance_task_photo_rel",
+        column1="task_id",
+        column2="attachment_id",
+        string="Photos",
+        copy=False,
+    )
+    site_document_count = fields.Integer(
+        string="Number of site documents", compute="_compute_document_counts"
+    )
+    equipment_document_count = fields.Integer(
+        string="Number of equipment documents", compute="_compute_document_counts"
+    )
+    # closing with the customer ---------------------------------------------
+    work_summary = fields.Text(string="Work done", copy=False)
+    customer_signer_name = fields.Char(string="Signed by", copy=False)
+    customer_signature = fields.Binary(string="Customer signature", copy=False, attachment=True)
+    customer_signed_on = fields.Datetime(string="Signed on", readonly=True, copy=False)
 
     @api.depends("intervention_id")
     def _compute_company_id(self):
@@ -138,6 +218,94 @@ class MaintenanceTask(models.Model):
         can_edit = self._is_manager()
         for task in self:
             task.can_edit_planning = can_edit
+
+    @api.depends("planned_start", "planned_end")
+    @api.depends_context("tz", "lang")
+    def _compute_time_window(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            if not task.planned_start:
+                task.time_window = False
+                continue
+            start = fields.Datetime.context_timestamp(task, task.planned_start)
+            window = f"{start:%H:%M}"
+            if task.planned_end:
+                window += f" - {fields.Datetime.context_timestamp(task, task.planned_end):%H:%M}"
+            if start.date() != today:
+                window = f"{format_date(self.env, start.date())} {window}"
+            task.time_window = window
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for task in self:
+            task.is_overdue = bool(
+                task.state in OPEN_STATES and task.planned_end and task.planned_end < now
+            )
+
+    @api.depends("site_id")
+    def _compute_site_contact(self):
+        for task in self:
+            site = task.site_id
+            city = " ".join(part for part in (site.zip, site.city) if part)
+            task.site_address = ", ".join(
+                part for part in (site.street, site.street2, city) if part
+            )
+            task.site_phone = site.site_contact_id.phone or site.phone or False
+
+    @api.depends_context("uid")
+    def _compute_is_checked_in(self):
+        open_task_ids = set(
+            self.env["maintenance.task.checkin"]
+            .search(
+                [
+                    ("task_id", "in", self.ids),
+                    ("user_id", "=", self.env.uid),
+                    ("check_out", "=", False),
+                ]
+            )
+            .task_id.ids
+        )
+        for task in self:
+            task.is_checked_in = task.id in open_task_ids
+
+    def _compute_checkin_times(self):
+        groups = {
+            task: (count, on_site, travel, far)
+            for task, count, on_site, travel, far in self.env[
+                "maintenance.task.checkin"
+            ]._read_group(
+                [("task_id", "in", self.ids)],
+                ["task_id"],
+                ["__count", "duration:sum", "travel_duration:sum", "is_far:bool_or"],
+            )
+        }
+        for task in self:
+            count, on_site, travel, far = groups.get(task, (0, 0.0, 0.0, False))
+            task.checkin_count = count
+            task.time_on_site = on_site
+            task.travel_time = travel
+            task.has_far_checkin = far
+
+    def _compute_meter_count(self):
+        counts = defaultdict(int)
+        for equipment, count in self.env["maintenance.meter"]._read_group(
+            [("equipment_id", "in", self.equipment_ids.ids)], ["equipment_id"], ["__count"]
+        ):
+            counts[equipment.id] = count
+        for task in self:
+            task.meter_count = sum(counts[equipment.id] for equipment in task.equipment_ids)
+
+    def _compute_document_counts(self):
+        Attachment = self.env["ir.attachment"]
+        site_counts = Attachment._maintenance_document_counts(
+            {task.id: [task.site_id] for task in self}
+        )
+        equipment_counts = Attachment._maintenance_document_counts(
+            {task.id: [task.equipment_ids] for task in self}
+        )
+        for task in self:
+            task.site_document_count = site_counts[task.id]
+            task.equipment_document_count = equipment_counts[task.id]
 
     @api.depends("name", "intervention_id.name")
     def _compute_display_name(self):
@@ -196,16 +364,30 @@ class MaintenanceTask(models.Model):
             )
         tasks._sync_intervention_state()
         self._invalidate_conflicts()
+        if any(vals.get("photo_ids") for vals in vals_list):
+            tasks._classify_photos()
         return tasks
 
     def write(self, vals):
         self._check_write_rights(vals)
         state = vals.get("state")
+        closing = self.env["maintenance.task"]
         if state == "done":
             self._check_can_close()
+            self._check_checklist_complete()
+            closing = self.filtered(lambda task: task.state != "done")
             vals = {"closed_by": self.env.uid, "closed_date": fields.Datetime.now(), **vals}
         elif state in OPEN_STATES:
             vals = {"closed_by": False, "closed_date": False, **vals}
+        if "customer_signature" in vals:
+            vals = {
+                **vals,
+                "customer_signed_on": fields.Datetime.now()
+                if vals["customer_signature"]
+                else False,
+            }
+        if closing:
+            closing._check_out_all()
         moves = {}
         if "planned_start" in vals or "planned_end" in vals:
             moves = {task: (task.planned_start, task.planned_end) for task in self}
@@ -228,6 +410,10 @@ class MaintenanceTask(models.Model):
             self._log_reschedule(moves)
         if {"planned_start", "planned_end", "user_ids", "state"} & set(vals):
             self._invalidate_conflicts()
+        if vals.get("photo_ids"):
+            self._classify_photos()
+        if closing:
+            closing._attach_intervention_reports()
         return res
 
     def unlink(self):
@@ -277,6 +463,180 @@ class MaintenanceTask(models.Model):
         self.write({"state": "todo"})
         return True
 
+    def action_check_in(self, latitude=None, longitude=None, accuracy=None):
+        """Record the arrival of the current user on the site of the task,
+        with the position given by the phone when it gave one. A check-in
+        far from the site is flagged, not refused. Starts the task."""
+        self.ensure_one()
+        self._check_can_work()
+        if self.state not in OPEN_STATES:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed or cancelled: you cannot check in on it.",
+                    task=self.display_name,
+                )
+            )
+        # sudo: check-ins are only created here, after the checks above
+        Checkin = self.env["maintenance.task.checkin"].sudo()
+        open_checkin = Checkin.search(
+            [("user_id", "=", self.env.uid), ("check_out", "=", False)], limit=1
+        )
+        if open_checkin.task_id == self:
+            raise UserError(
+                self.env._(
+                    "You are already checked in on this task since %(time)s: check out first.",
+                    time=format_datetime(self.env, open_checkin.check_in, dt_format="short"),
+                )
+            )
+        if open_checkin:
+            raise UserError(
+                self.env._(
+                    "You are still checked in on task %(task)s: check out of it first.",
+                    task=open_checkin.task_id.display_name,
+                )
+            )
+        now = fields.Datetime.now()
+        previous = Checkin.search(
+            [
+                ("user_id", "=", self.env.uid),
+                ("check_out", "!=", False),
+                ("check_out", "<=", now),
+            ],
+            order="check_out desc, id desc",
+            limit=1,
+        )
+        travel = 0.0
+        if previous and self._local_date(previous.check_out) == self._local_date(now):
+            travel = (now - previous.check_out).total_seconds() / 3600.0
+        latitude, longitude, accuracy = self._clean_position(latitude, longitude, accuracy)
+        checkin = Checkin.create(
+            {
+                "task_id": self.id,
+                "user_id": self.env.uid,
+                "check_in": now,
+                "travel_duration": travel,
+                **Checkin._position_vals(self, latitude, longitude, accuracy),
+            }
+        )
+        if self.state == "todo":
+            self.write({"state": "in_progress"})
+        self._invalidate_checkin_times()
+        return checkin._summary()
+
+    def action_check_out(self, latitude=None, longitude=None, accuracy=None):
+        """Record the departure of the current user from the site."""
+        self.ensure_one()
+        self._check_can_work()
+        # sudo: see action_check_in
+        Checkin = self.env["maintenance.task.checkin"].sudo()
+        checkin = Checkin.search(
+            [("task_id", "=", self.id), ("user_id", "=", self.env.uid), ("check_out", "=", False)],
+            limit=1,
+        )
+        if not checkin:
+            raise UserError(
+                self.env._(
+                    "You are not checked in on task %(task)s: check in first.",
+                    task=self.display_name,
+                )
+            )
+        latitude, longitude, accuracy = self._clean_position(latitude, longitude, accuracy)
+        checkin.write(
+            {
+                "check_out": max(fields.Datetime.now(), checkin.check_in),
+                **Checkin._position_vals(self, latitude, longitude, accuracy, prefix="out_"),
+            }
+        )
+        self._invalidate_checkin_times()
+        return checkin._summary()
+
+    def action_checklist_all_done(self):
+        """Operations managers: tick the remaining operations as done."""
+        if not self._is_manager():
+            raise UserError(
+                self.env._("Only an operations manager can tick all operations at once.")
+            )
+        self.checklist_ids.filtered(lambda line: line.result == "todo").write({"result": "done"})
+        return True
+
+    def action_send_report(self):
+        """Open the e-mail composer with the intervention report attached."""
+        self.ensure_one()
+        template = self.env.ref(
+            "maintenance_planning.maintenance_task_mail_template_report", raise_if_not_found=False
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send the intervention report"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id if template else False,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": (
+                    "mail.mail_notification_layout_with_responsible_signature"
+                ),
+                "force_email": True,
+            },
+        }
+
+    def action_open_my_day(self):
+        """My day: today's and overdue tasks of the technician."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_planning.maintenance_task_action_my_day"
+        )
+
+    def action_open_tomorrow(self):
+        """Tomorrow's tasks of the technician, one tap from My day."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_planning.maintenance_task_action_tomorrow"
+        )
+
+    def action_open_directions(self):
+        """The site in the phone's map application."""
+        self.ensure_one()
+        if not self.site_map_url:
+            raise UserError(self.env._("The site of this task has no address."))
+        return {"type": "ir.actions.act_url", "url": self.site_map_url, "target": "new"}
+
+    def action_view_checkins(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_planning.maintenance_task_checkin_action"
+        )
+        action["domain"] = [("task_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_view_site_documents(self):
+        self.ensure_one()
+        return self.env["ir.attachment"]._maintenance_documents_action(
+            [self.site_id],
+            self.env._("Documents of %(site)s", site=self.site_id.display_name),
+            default_record=self.site_id,
+        )
+
+    def action_view_equipment_documents(self):
+        self.ensure_one()
+        return self.env["ir.attachment"]._maintenance_documents_action(
+            [self.equipment_ids],
+            self.env._("Equipment documents"),
+            default_record=self.equipment_ids[:1],
+        )
+
+    def action_view_meters(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_planning.maintenance_meter_action"
+        )
+        action["domain"] = [("equipment_id", "in", self.equipment_ids.ids)]
+        action["context"] = {}
+        return action
+
     @api.model
     def get_unusual_days(self, date_from, date_to=None):
         """Days off of the user's working hours, greyed in the planning."""
@@ -292,7 +652,18 @@ class MaintenanceTask(models.Model):
     @api.model
     def _technician_writable_fields(self):
         """Fields a technician may change on their own tasks."""
-        return {"state", "checklist_ids", "description"}
+        return {
+            "state",
+            "checklist_ids",
+            "description",
+            "reading_ids",
+            "part_ids",
+            "parts_to_order",
+            "photo_ids",
+            "work_summary",
+            "customer_signer_name",
+            "customer_signature",
+        }
 
     def _is_manager(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
@@ -315,6 +686,15 @@ class MaintenanceTask(models.Model):
             )
         if vals.get("state") == "cancelled":
             raise UserError(self.env._("Only an operations manager can cancel a task."))
+        closed = self.filtered(lambda task: task.state not in OPEN_STATES)
+        if closed and set(vals) - {"state"}:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed: ask an operations manager to reopen it "
+                    "before changing it.",
+                    task=closed[0].display_name,
+                )
+            )
         if vals.get("state") in OPEN_STATES and self.filtered(lambda task: task.state == "done"):
             raise UserError(self.env._("Only an operations manager can reopen a done task."))
 
@@ -335,6 +715,141 @@ class MaintenanceTask(models.Model):
                 )
             )
 
+    def _check_can_work(self):
+        """Only the technicians of a task or an operations manager check in
+        and out on it."""
+        if self._is_manager():
+            return
+        user = self.env.user
+        # sudo: explain the refusal even when record rules hide the task
+        refused = self.sudo().filtered(lambda task: user not in task.user_ids)
+        if refused:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is not assigned to you: only its technicians or an "
+                    "operations manager can check in and out on it.",
+                    task=refused[0].name,
+                )
+            )
+
+    def _check_checklist_complete(self):
+        """Required operations must be ticked (done, not applicable or
+        anomaly) and anomalies described before a task is closed."""
+        errors = []
+        for task in self:
+            missing = task.checklist_ids.filtered(
+                lambda line: line.is_required and line.result == "todo"
+            )
+            undescribed = task.checklist_ids.filtered(
+                lambda line: line.result == "anomaly" and not (line.comment or "").strip()
+            )
+            if missing:
+                errors.append(
+                    self.env._(
+                        "Task %(task)s cannot be closed: these required operations are not "
+                        "ticked: %(operations)s. Tick each one as done, not applicable or "
+                        "anomaly.",
+                        task=task.display_name,
+                        operations=", ".join(missing.mapped("name")),
+                    )
+                )
+            if undescribed:
+                errors.append(
+                    self.env._(
+                        "Task %(task)s cannot be closed: describe the anomaly found on: "
+                        "%(operations)s.",
+                        task=task.display_name,
+                        operations=", ".join(undescribed.mapped("name")),
+                    )
+                )
+        if errors:
+            raise UserError("\n".join(errors))
+
+    @api.model
+    def _clean_position(self, latitude, longitude, accuracy):
+        """The position sent by the phone, or (None, None, None) when it
+        sent none or nonsense."""
+        try:
+            latitude, longitude = float(latitude), float(longitude)
+        except (TypeError, ValueError):
+            return None, None, None
+        if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
+            return None, None, None
+        try:
+            accuracy = abs(float(accuracy)) if accuracy is not None else None
+        except (TypeError, ValueError):
+            accuracy = None
+        return latitude, longitude, accuracy
+
+    def _invalidate_checkin_times(self):
+        """The figures computed from the check-ins change with them."""
+        self.invalidate_recordset(
+            ["is_checked_in", "checkin_count", "time_on_site", "travel_time", "has_far_checkin"]
+        )
+
+    def _check_out_all(self):
+        """Closing a task checks out whoever is still checked in on it."""
+        # sudo: the closer may be another technician of the task
+        open_checkins = (
+            self.env["maintenance.task.checkin"]
+            .sudo()
+            .search([("task_id", "in", self.ids), ("check_out", "=", False)])
+        )
+        if open_checkins:
+            open_checkins.write({"check_out": fields.Datetime.now()})
+            self._invalidate_checkin_times()
+
+    def _classify_photos(self):
+        """Photos taken on the task are documents of the task, category photo."""
+        photos = self.photo_ids.filtered(
+            lambda photo: (
+                not photo.maintenance_category
+                and photo.res_model in (False, self._name)
+                and photo.res_id in (0, *self.ids)
+            )
+        )
+        for task in self:
+            task_photos = photos & task.photo_ids
+            if task_photos:
+                task_photos.write(
+                    {"maintenance_category": "photo", "res_model": self._name, "res_id": task.id}
+                )
+
+    def _attach_intervention_reports(self):
+        """The intervention report of each closed task, attached to its
+        dossier (to the task itself when it has none)."""
+        report = self.env.ref("maintenance_planning.maintenance_task_report_action")
+        # sudo: the report is the company's record of the work; the closer
+        # may not read everything it shows, and cannot write on the dossier
+        Report = self.env["ir.actions.report"].sudo()
+        vals_list = []
+        for task in self:
+            try:
+                content, report_type = Report._render_qweb_pdf(report, task.ids)
+            except UserError as error:
+                _logger.warning("Intervention report of task %s not generated: %s", task.id, error)
+                task.sudo().message_post(
+                    body=self.env._(
+                        "The intervention report could not be generated: %(error)s",
+                        error=str(error),
+                    )
+                )
+                continue
+            target = task.intervention_id or task
+            name = self.env._("Intervention report %(task)s", task=task.display_name)
+            vals_list.append(
+                {
+                    "name": f"{name.replace('/', '-')}.{report_type}",
+                    "raw": content,
+                    "mimetype": "application/pdf" if report_type == "pdf" else "text/html",
+                    "res_model": target._name,
+                    "res_id": target.id,
+                    "maintenance_category": "report",
+                }
+            )
+        if vals_list:
+            self.env["ir.attachment"].sudo().create(vals_list)
+
     @api.model
     def _complete_dates(self, vals):
         """Fill the end from the estimated duration, or the duration from
@@ -352,7 +867,9 @@ class MaintenanceTask(models.Model):
     def _sync_intervention_state(self):
         """A dossier follows its tasks: planned once a task is dated, in
         progress once a task is started or done."""
-        interventions = self.intervention_id.filtered(
+        # sudo: the dossier follows all its tasks, also those of other
+        # technicians that the current one cannot read
+        interventions = self.sudo().intervention_id.filtered(
             lambda intervention: intervention.state in ("draft", "planned")
         )
         started = interventions.filtered(
@@ -369,11 +886,11 @@ class MaintenanceTask(models.Model):
                 )
             )
         )
-        # sudo: a technician starting their task moves the dossier they cannot edit
+        # (a technician starting their task moves the dossier they cannot edit)
         if started:
-            started.sudo().write({"state": "in_progress"})
+            started.write({"state": "in_progress"})
         if planned:
-            planned.sudo().write({"state": "planned"})
+            planned.write({"state": "planned"})
 
     def _log_reschedule(self, moves):
         """Rescheduling moves nothing else: say so on the dossier."""

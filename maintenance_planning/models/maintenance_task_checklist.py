@@ -58,6 +58,49 @@ class MaintenanceTaskChecklist(models.Model):
     )
     comment = fields.Text()
 
+    def action_set_done(self):
+        return self._set_result("done")
+
+    def action_set_not_applicable(self):
+        return self._set_result("not_applicable")
+
+    def action_set_anomaly(self):
+        """Mark an anomaly, then ask for its description."""
+        self._set_result("anomaly")
+        if len(self) != 1:
+            return True
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Describe the anomaly"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "maintenance_planning.maintenance_task_checklist_view_form_anomaly"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
+    def action_reset(self):
+        return self._set_result("todo")
+
+    def _set_result(self, result):
+        closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed: its operations can no longer be ticked.",
+                    task=closed[0].display_name,
+                )
+            )
+        self.write({"result": result})
+        return True
+
     def _technician_writable_fields(self):
         """Fields a technician may change on the operations of their tasks."""
         return {"result", "comment"}

@@ -5,3 +5,10 @@ from . import test_access
 from . import test_workload
 from . import test_performance
 from . import test_tour
+from . import test_technician_checkin
+from . import test_technician_closing
+from . import test_technician_readings
+from . import test_technician_sensor_endpoint
+from . import test_technician_documents
+from . import test_technician_access
+from . import test_technician_tour

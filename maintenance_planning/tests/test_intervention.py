@@ -86,6 +86,7 @@ class TestInterventionDossier(PlanningCommon):
         tasks = dossier.task_ids.sorted("planned_start")
         # the second task was moved to the next day
         tasks[1].with_user(self.manager).planned_start = "2027-01-06 09:00:00"
+        self._tick(tasks)
         tasks.with_user(self.technician).action_done()
         self.assertEqual(tasks.closed_by, self.technician)
         dossier.with_user(self.manager).action_done()
@@ -99,6 +100,7 @@ class TestInterventionDossier(PlanningCommon):
     def test_work_done_before_its_planned_date_is_done_today(self):
         visits = self._first_visits(self._validated_visits())
         dossier = self._plan(visits, start="2027-01-05 08:00:00")
+        self._tick(dossier.task_ids)
         dossier.task_ids.with_user(self.manager).action_done()
         dossier.with_user(self.manager).action_done()
         self.assertEqual(fields.Date.to_string(visits.done_date), "2027-01-03")
@@ -107,6 +109,7 @@ class TestInterventionDossier(PlanningCommon):
         visits = self._first_visits(self._validated_visits(count=2))
         dossier = self._plan(visits, split_mode="equipment")
         done_task, open_task = dossier.task_ids.sorted("planned_start")
+        self._tick(done_task)
         done_task.with_user(self.technician).action_done()
         dossier.with_user(self.manager).action_cancel()
         self.assertEqual(dossier.state, "cancelled")

@@ -97,6 +97,48 @@ registry.category("web_tour.tours").add("maintenance_planning_tour", {
             run: "click",
         },
         {
+            content: "Refused: the required operations are not ticked, and named",
+            trigger: '.modal:contains("required operations are not ticked"):contains("Check safety devices")',
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Open the task",
+            trigger: ".o_form_view button[name=action_view_tasks]",
+            run: "click",
+        },
+        {
+            trigger: `.o_list_renderer .o_data_row:contains("${SITE}") td[name=name]`,
+            run: "click",
+        },
+        {
+            content: "The work was done: tick the remaining operations",
+            trigger: ".o_statusbar_buttons button[name=action_checklist_all_done]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            trigger: '.o_field_widget[name=checklist_ids]:not(:has(.o_data_row td[name=result]:contains("To do")))',
+        },
+        {
+            content: "Close the task",
+            trigger: ".o_statusbar_buttons button[name=action_done]",
+            run: "click",
+        },
+        {
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Done")',
+        },
+        {
+            content: "Back to the dossier",
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("INT/")',
+            run: "click",
+        },
+        {
             trigger: '.o_field_widget[name=task_ids] .o_data_row .o_field_badge:contains("Done")',
         },
         {
@@ -136,6 +178,20 @@ registry.category("web_tour.tours").add("maintenance_planning_technician_tour", 
         {
             trigger: '.o_statusbar_status .o_arrow_button_current:contains("In progress")',
         },
+        ...[
+            "Visual inspection and cleaning",
+            "Check safety devices",
+            "Measure and record operating values",
+        ].flatMap((operation) => [
+            {
+                content: `Tick "${operation}"`,
+                trigger: `.o_field_widget[name=checklist_ids] .o_data_row:contains("${operation}") button[name=action_set_done]`,
+                run: "click",
+            },
+            {
+                trigger: `.o_field_widget[name=checklist_ids] .o_data_row:contains("${operation}"):not(:has(button[name=action_set_done]))`,
+            },
+        ]),
         {
             content: "Close it",
             trigger: ".o_statusbar_buttons button[name=action_done]",

@@ -1,0 +1,120 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Sensor gateway: readings pushed in batches over HTTP.
+
+    POST /maintenance/api/readings
+    Authorization: Bearer <API key of a user of the "Sensor gateway" group>
+    Content-Type: application/json
+
+    {"readings": [{"meter": "CH-01-H", "value": 1234.5,
+                   "date": "2027-01-05T08:00:00Z", "unit": "h"}, ...]}
+
+Answers (JSON): 200 {"created": n, "duplicates": n, "ids": [...],
+"alerts": [dossier numbers]}; 400 {"error": ..., "details": [...]} when
+anything in the batch is wrong (then nothing is stored); 401 for a missing
+or wrong key; 403 for a key of a user outside the gateway group.
+"""
+
+import json
+import logging
+import re
+
+import psycopg2
+
+from odoo import http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+SENSOR_GROUP = "maintenance_planning.group_maintenance_sensor_gateway"
+
+
+class BatchRefused(Exception):
+    """Rolls the savepoint of a refused batch back: nothing is kept."""
+
+
+class MaintenanceSensorController(http.Controller):
+    @http.route(
+        "/maintenance/api/readings",
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,
+    )
+    def post_readings(self):
+        # auth="none": the API key is checked here, to answer in JSON
+        uid = self._authenticate()
+        if not uid:
+            return self._answer(
+                401,
+                {
+                    "error": "Missing or invalid API key.",
+                    "details": ['Send "Authorization: Bearer <API key>".'],
+                },
+                headers=[("WWW-Authenticate", 'Bearer realm="maintenance"')],
+            )
+        request.update_env(user=uid)
+        env = request.env
+        if not env.user.has_group(SENSOR_GROUP):
+            return self._answer(
+                403,
+                {
+                    "error": "This API key does not belong to a sensor gateway user.",
+                    "details": [],
+                },
+            )
+        try:
+            payload = json.loads(request.httprequest.get_data() or b"null")
+        except (ValueError, UnicodeDecodeError) as error:
+            return self._answer(
+                400,
+                {
+                    "error": "The body is not valid JSON: nothing was recorded.",
+                    "details": [str(error)],
+                },
+            )
+        Reading = env["maintenance.meter.reading"]
+        try:
+            with env.cr.savepoint():
+                readings, duplicates, errors = Reading._import_sensor_readings(payload)
+                if errors:
+                    raise BatchRefused()
+        except BatchRefused:
+            pass
+        except (UserError, ValidationError, psycopg2.IntegrityError) as error:
+            errors = [str(error.args[0] if error.args else error)]
+        if errors:
+            return self._answer(
+                400,
+                {"error": env._("The batch was refused: nothing was recorded."), "details": errors},
+            )
+        alerts = readings.sudo().alert_intervention_id
+        _logger.info(
+            "Sensor gateway %s: %s readings recorded, %s duplicates skipped",
+            env.user.login,
+            len(readings),
+            duplicates,
+        )
+        return self._answer(
+            200,
+            {
+                "created": len(readings),
+                "duplicates": duplicates,
+                "ids": readings.ids,
+                "alerts": alerts.mapped("name"),
+            },
+        )
+
+    def _authenticate(self):
+        """The id of the user of the bearer API key, or None."""
+        header = request.httprequest.headers.get("Authorization") or ""
+        match = re.match(r"^bearer\s+(\S+)\s*$", header, re.IGNORECASE)
+        if not match:
+            return None
+        return request.env["res.users.apikeys"]._check_credentials(scope="rpc", key=match[1])
+
+    def _answer(self, status, body, headers=None):
+        return request.make_json_response(body, headers=headers, status=status)

@@ -1,0 +1,64 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class MaintenanceCustomerEquipment(models.Model):
+    _inherit = "maintenance.customer.equipment"
+
+    meter_ids = fields.One2many(
+        comodel_name="maintenance.meter",
+        inverse_name="equipment_id",
+        string="Meters",
+    )
+    meter_count = fields.Integer(string="Number of meters", compute="_compute_meter_count")
+
+    def _compute_meter_count(self):
+        counts = dict(
+            self.env["maintenance.meter"]._read_group(
+                [("equipment_id", "in", self.ids)], ["equipment_id"], ["__count"]
+            )
+        )
+        for equipment in self:
+            equipment.meter_count = counts.get(equipment, 0)
+
+    def _compute_document_count(self):
+        counts = self.env["ir.attachment"]._maintenance_document_counts(
+            self._maintenance_document_scopes()
+        )
+        for equipment in self:
+            equipment.document_count = counts[equipment.id]
+
+    def action_view_documents(self):
+        """The documents of the equipment and of the dossiers and tasks
+        that worked on it (photos, intervention reports)."""
+        self.ensure_one()
+        return self.env["ir.attachment"]._maintenance_documents_action(
+            self._maintenance_document_scopes()[self.id],
+            self.env._("Documents of %(equipment)s", equipment=self.display_name),
+            default_record=self,
+        )
+
+    def action_view_meters(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_planning.maintenance_meter_action"
+        )
+        action["domain"] = [("equipment_id", "=", self.id)]
+        action["context"] = {"default_equipment_id": self.id}
+        return action
+
+    def _maintenance_document_scopes(self):
+        """{equipment id: [records whose attachments are its documents]}"""
+        search = self.env["ir.attachment"]._maintenance_search
+        domain = [("equipment_ids", "in", self.ids)]
+        dossiers = search("maintenance.intervention", domain)
+        tasks = search("maintenance.task", domain)
+        return {
+            equipment.id: [
+                equipment,
+                dossiers.filtered(lambda record, eq=equipment: eq in record.equipment_ids),
+                tasks.filtered(lambda record, eq=equipment: eq in record.equipment_ids),
+            ]
+            for equipment in self
+        }

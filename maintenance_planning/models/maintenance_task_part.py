@@ -1,0 +1,99 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
+
+
+class MaintenanceTaskPart(models.Model):
+    """A part (product of the catalogue) used during a task. Kept on the
+    dossier for the invoicing of work outside the contract."""
+
+    _name = "maintenance.task.part"
+    _description = "Part used"
+    _order = "task_id, id"
+    _check_company_auto = True
+
+    task_id = fields.Many2one(
+        comodel_name="maintenance.task",
+        string="Task",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    intervention_id = fields.Many2one(
+        related="task_id.intervention_id", store=True, index=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="task_id.company_id", store=True, index=True, precompute=True, string="Company"
+    )
+    product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Part",
+        required=True,
+        index=True,
+        check_company=True,
+        domain=[("type", "=", "consu")],
+    )
+    quantity = fields.Float(required=True, default=1.0, digits="Product Unit")
+    product_uom_id = fields.Many2one(
+        comodel_name="uom.uom",
+        string="Unit",
+        compute="_compute_product_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    equipment_id = fields.Many2one(
+        comodel_name="maintenance.customer.equipment",
+        string="Equipment",
+        check_company=True,
+    )
+    note = fields.Char()
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Recorded by",
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+
+    _quantity_positive = models.Constraint(
+        "CHECK(quantity > 0)", "The quantity of a part used must be positive."
+    )
+
+    @api.depends("product_id")
+    def _compute_product_uom_id(self):
+        for part in self:
+            part.product_uom_id = part.product_id.uom_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        parts = super().create(vals_list)
+        parts._check_task_open()
+        return parts
+
+    def write(self, vals):
+        self._check_task_open()
+        res = super().write(vals)
+        if "task_id" in vals:
+            self._check_task_open()
+        return res
+
+    def unlink(self):
+        self._check_task_open()
+        return super().unlink()
+
+    def _check_task_open(self):
+        """Technicians record parts on their open tasks only."""
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return
+        closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed: its parts can no longer be changed.",
+                    task=closed[0].display_name,
+                )
+            )

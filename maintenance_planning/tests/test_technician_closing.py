@@ -1,0 +1,239 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+
+from .technician_common import NEAR, PNG, TechnicianCommon
+
+
+@freeze_time("2027-01-05 09:00:00")
+class TestTechnicianClosing(TechnicianCommon):
+    """The checklist blocks the closing until done; parts are kept on the
+    dossier; the signed intervention report is attached and e-mailed."""
+
+    def _lines(self, user=None):
+        return self._as(user or self.technician, self.task).checklist_ids.sorted("sequence")
+
+    def test_required_operations_block_the_closing(self):
+        task = self._as(self.technician, self.task)
+        with self.assertRaises(UserError) as refusal:
+            task.action_done()
+        message = str(refusal.exception)
+        self.assertIn("Contrôle des organes de sécurité", message)
+        self.assertIn("Analyse de combustion", message)
+        self.assertNotIn("Nettoyage du brûleur", message, "optional operations do not block")
+        self.assertEqual(self.task.state, "todo")
+        # the manager is held by the same rule
+        with self.assertRaisesRegex(UserError, "Analyse de combustion"):
+            self._as(self.manager, self.task).write({"state": "done"})
+
+        safety, combustion, cleaning = self._lines()
+        safety.action_set_done()
+        with self.assertRaises(UserError) as refusal:
+            task.action_done()
+        self.assertNotIn("Contrôle des organes de sécurité", str(refusal.exception))
+        self.assertIn("Analyse de combustion", str(refusal.exception))
+
+        # an anomaly must be described
+        action = combustion.action_set_anomaly()
+        self.assertEqual(action["res_model"], "maintenance.task.checklist")
+        self.assertEqual(action["target"], "new", "the phone asks for a description")
+        with self.assertRaisesRegex(
+            UserError, "describe the anomaly found on: Analyse de combustion"
+        ):
+            task.action_done()
+        combustion.comment = "CO à 120 ppm, réglage du brûleur à prévoir"
+        self.assertEqual(cleaning.result, "todo")
+        task.action_done()
+        self.assertEqual(self.task.state, "done")
+        self.assertEqual(self.task.closed_by, self.technician)
+        self.assertEqual(
+            self._lines().mapped("result"),
+            ["done", "anomaly", "todo"],
+            "nothing was ticked for them",
+        )
+        with self.assertRaisesRegex(UserError, "closed"):
+            cleaning.action_set_not_applicable()
+
+    def test_not_applicable_counts_as_ticked(self):
+        self._lines().filtered("is_required").action_set_not_applicable()
+        self._as(self.technician, self.task).action_done()
+        self.assertEqual(self.task.state, "done")
+
+    def test_only_managers_tick_everything_at_once(self):
+        with self.assertRaisesRegex(UserError, "Only an operations manager"):
+            self._as(self.technician, self.task).action_checklist_all_done()
+        self._as(self.manager, self.task).action_checklist_all_done()
+        self.assertEqual(set(self.task.checklist_ids.mapped("result")), {"done"})
+
+    def test_parts_used_are_kept_on_the_dossier(self):
+        gasket = self.env["product.product"].create(
+            {"name": "Joint de porte foyer", "type": "consu", "default_code": "JF-200"}
+        )
+        nozzle = self.env["product.product"].create({"name": "Gicleur 0,60 USgal", "type": "consu"})
+        task = self._as(self.technician, self.task)
+        task.write(
+            {
+                "part_ids": [
+                    Command.create({"product_id": gasket.id, "quantity": 2}),
+                    Command.create(
+                        {"product_id": nozzle.id, "quantity": 1, "note": "ancien encrassé"}
+                    ),
+                ],
+                "parts_to_order": "Électrode d'allumage réf. 65320, 1 pièce",
+            }
+        )
+        parts = self.task.part_ids
+        self.assertEqual(len(parts), 2)
+        self.assertEqual(parts.mapped("user_id"), self.technician)
+        self.assertEqual(parts[0].product_uom_id, gasket.uom_id, "the unit of the product")
+        self.assertEqual(self.dossier.part_ids, parts, "kept on the dossier for invoicing")
+        self.assertEqual(sum(self.dossier.part_ids.mapped("quantity")), 3)
+        # the other technician sees none of them
+        with self.assertRaises(AccessError):
+            parts.with_user(self.technician2).read(["quantity"])
+        with self.assertRaises(AccessError):
+            self.env["maintenance.task.part"].with_user(self.technician2).create(
+                {"task_id": self.task.id, "product_id": gasket.id}
+            )
+        # once closed, the technician can no longer change them
+        self.task.sudo().checklist_ids.write({"result": "done"})
+        task.action_done()
+        with self.assertRaisesRegex(UserError, "closed"):
+            parts[0].with_user(self.technician).quantity = 5
+        with self.assertRaisesRegex(UserError, "closed"):
+            task.write({"part_ids": [Command.create({"product_id": gasket.id})]})
+
+    def _fill_and_sign(self):
+        """What the technician does on site before closing."""
+        task = self._as(self.technician, self.task)
+        with freeze_time("2027-01-05 07:55:00"):
+            task.action_check_in(*NEAR)
+        self._lines().filtered("is_required").action_set_done()
+        self._lines()[2].write({"result": "anomaly", "comment": "Brûleur encrassé"})
+        photo = (
+            self.env["ir.attachment"]
+            .with_user(self.technician)
+            .create(
+                {
+                    "name": "brûleur.png",
+                    "raw": PNG,
+                    "res_model": "maintenance.task",
+                    "res_id": self.task.id,
+                }
+            )
+        )
+        gasket = self.env["product.product"].create(
+            {"name": "Joint de porte foyer", "type": "consu"}
+        )
+        task.write(
+            {
+                "photo_ids": [Command.link(photo.id)],
+                "reading_ids": [
+                    Command.create({"meter_id": self.counter.id, "value": 12345.0}),
+                    Command.create({"meter_id": self.gauge.id, "value": 71.5}),
+                ],
+                "part_ids": [Command.create({"product_id": gasket.id, "quantity": 1})],
+                "work_summary": "Remplacement du joint de porte foyer, réglage de la combustion.",
+                "customer_signer_name": "Marie Durand",
+                "customer_signature": base64.b64encode(PNG),
+            }
+        )
+        with freeze_time("2027-01-05 09:40:00"):
+            task.action_check_out(*NEAR)
+        return photo
+
+    def test_signature_and_report_attached_to_the_dossier(self):
+        photo = self._fill_and_sign()
+        self.assertEqual(photo.maintenance_category, "photo")
+        self.assertTrue(self.task.customer_signed_on)
+        with freeze_time("2027-01-05 09:45:00"):
+            self._as(self.technician, self.task).action_done()
+        report = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "maintenance.intervention"),
+                ("res_id", "=", self.dossier.id),
+                ("maintenance_category", "=", "report"),
+            ]
+        )
+        self.assertEqual(len(report), 1, "one report per closed task, on its dossier")
+        self.assertIn(self.dossier.name.replace("/", "-"), report.name)
+        content = base64.b64decode(report.datas).decode()
+        self.assertIn("Marie Durand", content)
+        self.assertIn("Dépannage chaudière", content)
+        # the technician can read it from the dossier
+        self.assertIn(
+            report,
+            self.env["ir.attachment"]
+            .with_user(self.technician)
+            .search([("res_model", "=", "maintenance.intervention")]),
+        )
+
+    def test_report_shows_the_work(self):
+        self._fill_and_sign()
+        self._as(self.technician, self.task).action_done()
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_context(tz="Europe/Paris")
+            ._render_qweb_html("maintenance_planning.maintenance_task_report_action", self.task.ids)
+        )
+        html = html.decode()
+        for expected in (
+            "Intervention report",
+            self.dossier.name,
+            self.customer.name,
+            self.site.name,
+            "12 rue des Tilleuls",
+            "Chaudière gaz 1",  # equipment
+            "08:55",  # arrival, Paris time
+            "10:40",  # departure
+            "01:45",  # time on site
+            "Contrôle des organes de sécurité",
+            "Brûleur encrassé",  # anomaly comment
+            "Anomaly",
+            "Compteur horaire",
+            "12,345.000",  # the reading
+            "Joint de porte foyer",  # part
+            "Remplacement du joint de porte foyer",  # work done
+            "Marie Durand",  # signer
+            "data:image/png;base64",  # photo and signature
+        ):
+            self.assertIn(expected, html)
+        # the photo and the signature (the same tiny PNG here)
+        self.assertEqual(html.count(base64.b64encode(PNG).decode()), 2)
+
+    def test_report_sent_by_email(self):
+        self._fill_and_sign()
+        self.customer.email = "syndic@horizon-immobilier.example"
+        task = self._as(self.technician, self.task)
+        task.action_done()
+        action = task.action_send_report()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = (
+            self.env["mail.compose.message"]
+            .with_user(self.technician)
+            .with_context(action["context"])
+            .create({})
+        )
+        self.assertIn(self.customer, composer.partner_ids)
+        self.assertIn("intervention report", composer.subject)
+        self.assertEqual(len(composer.attachment_ids), 1, "the report is attached")
+        composer.action_send_mail()
+        message = self.task.message_ids[0]
+        self.assertEqual(
+            message.attachment_ids.mapped("name"), composer.attachment_ids.mapped("name")
+        )
+        self.assertIn(self.customer, message.partner_ids)
+
+    def test_technician_cannot_change_a_closed_task(self):
+        self.task.sudo().checklist_ids.write({"result": "done"})
+        task = self._as(self.technician, self.task)
+        task.action_done()
+        with self.assertRaisesRegex(UserError, "is closed"):
+            task.write({"work_summary": "Modifié après coup"})
+        with self.assertRaisesRegex(UserError, "is closed"):
+            task.write({"customer_signature": base64.b64encode(PNG)})
