@@ -17,8 +17,9 @@ from pathlib import Path
 
 import polib
 
-import odoo.addons
 from odoo.tools import config
+
+import odoo.addons
 
 
 def odoo_translations():
