@@ -12,7 +12,7 @@ second run creates nothing and says so.
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import odoo.api
 import odoo.modules.registry
@@ -693,7 +693,41 @@ class Loader:
                 },
             )
             contract.action_maintenance_validate()
+        self.plan_first_visits(users, sectors)
         return self.created
+
+    def plan_first_visits(self, users, sectors):
+        """Today's work: the visits due within three weeks are planned for the
+        technician of their sector, from today 8:00 (Paris), one dossier per
+        site, tasks one after the other."""
+        env = self.env
+        if "maintenance.visit.plan" not in env or env.ref(
+            f"{MODULE}.first_visits_planned", raise_if_not_found=False
+        ):
+            return
+        today = date.today()
+        start = datetime.combine(today, time(7, 0))  # 8:00 in Paris in winter
+        for key, sector in sectors.items():
+            visits = env["maintenance.visit"].search(
+                [
+                    ("state", "=", "to_plan"),
+                    ("sector_id", "=", sector.id),
+                    ("due_date", "<=", today + timedelta(days=21)),
+                ]
+            )
+            if not visits:
+                continue
+            technician = users[{s[0]: s[3] for s in SECTORS}[key]]
+            wizard = env["maintenance.visit.plan"].create(
+                {
+                    "visit_ids": [Command.set(visits.ids)],
+                    "user_ids": [Command.set(technician.ids)],
+                    "planned_start": start,
+                    "confirm_outside_window": True,
+                }
+            )
+            wizard.action_plan()
+        self.ensure("res.partner", "first_visits_planned", {"name": "Demo marker", "active": False})
 
 
 def main():
