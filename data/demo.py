@@ -738,7 +738,10 @@ def main():
     config.parse_config(["-c", options.config, "-d", options.database])
     registry = odoo.modules.registry.Registry(options.database)
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        # in French, like the company's users: names the code gives records
+        # (tasks, dossiers) are in their language
+        context = {"tracking_disable": True, "lang": "fr_FR", "tz": "Europe/Paris"}
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
