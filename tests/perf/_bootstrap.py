@@ -48,3 +48,58 @@ class Measure:
     def __exit__(self, *exc):
         self.seconds = time.perf_counter() - self._start
         self.queries = self.cr.sql_log_count - self._queries
+
+
+def create_maintenance_contracts(env, count, per_site, warranty_type, tag="bench"):
+    """``count`` covered products (one piece of equipment each) on
+    ``count / per_site`` sites, one contract per site (not measured).
+
+    One create per contract, as the form does: OCA contract computes the
+    lines' next invoice date from their own contract during its create."""
+    # deferred import: Odoo is initialised by environment()
+    from odoo import Command, fields  # noqa: PLC0415
+
+    customer = env["res.partner"].create({"name": f"Bench {tag}", "is_company": True})
+    product = env["product.product"].create({"name": f"Bench {tag}", "type": "service"})
+    site_count = max(count // per_site, 1)
+    sites = env["maintenance.site"].create(
+        [
+            {
+                "name": f"Bench {tag} site {i}",
+                "customer_id": customer.id,
+                "zip": f"69{i % 1000:03d}",
+            }
+            for i in range(site_count)
+        ]
+    )
+    equipment = env["maintenance.customer.equipment"].create(
+        [{"name": f"Bench {tag} eq {i}", "site_id": sites[i % site_count].id} for i in range(count)]
+    )
+    by_site = {}
+    for eq in equipment:
+        by_site.setdefault(eq.site_id, []).append(eq)
+    contracts = env["contract.contract"]
+    for site, items in by_site.items():
+        contracts |= env["contract.contract"].create(
+            {
+                "name": f"Bench {site.name}",
+                "partner_id": customer.id,
+                "site_id": site.id,
+                "is_maintenance": True,
+                "date_start": fields.Date.today(),
+                "contract_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "name": eq.name,
+                            "quantity": 1,
+                            "price_unit": 100.0,
+                            "equipment_id": eq.id,
+                            "warranty_type_id": warranty_type.id,
+                        }
+                    )
+                    for eq in items
+                ],
+            }
+        )
+    return contracts

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # pylint: disable=print-used
 
-from _bootstrap import Measure, environment, parser
+from _bootstrap import Measure, create_maintenance_contracts, environment, parser
 
 from odoo import Command, fields
 
@@ -27,54 +27,9 @@ PER_SITE = 10  # covered products per site (and contract): one dossier per site
 
 def build(env, count, tag):
     """``count`` visits to plan on ``count / 10`` sites (not measured)."""
-    customer = env["res.partner"].create({"name": f"Bench planning {tag}", "is_company": True})
-    product = env["product.product"].create({"name": f"Bench entretien {tag}", "type": "service"})
     # one preventive visit a year: one visit to plan per covered product
     wtype = env.ref("maintenance_contracts.warranty_type_preventive_1")
-    site_count = max(count // PER_SITE, 1)
-    sites = env["maintenance.site"].create(
-        [
-            {
-                "name": f"Bench {tag} site {i}",
-                "customer_id": customer.id,
-                "zip": f"69{i % 1000:03d}",
-            }
-            for i in range(site_count)
-        ]
-    )
-    equipment = env["maintenance.customer.equipment"].create(
-        [
-            {"name": f"Bench {tag} chaudière {i}", "site_id": sites[i % site_count].id}
-            for i in range(count)
-        ]
-    )
-    by_site = {}
-    for eq in equipment:
-        by_site.setdefault(eq.site_id, []).append(eq)
-    contracts = env["contract.contract"]
-    for site, items in by_site.items():
-        contracts |= env["contract.contract"].create(
-            {
-                "name": f"Bench {site.name}",
-                "partner_id": customer.id,
-                "site_id": site.id,
-                "is_maintenance": True,
-                "date_start": fields.Date.today(),
-                "contract_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "name": eq.name,
-                            "quantity": 1,
-                            "price_unit": 100.0,
-                            "equipment_id": eq.id,
-                            "warranty_type_id": wtype.id,
-                        }
-                    )
-                    for eq in items
-                ],
-            }
-        )
+    contracts = create_maintenance_contracts(env, count, PER_SITE, wtype, f"planning {tag}")
     contracts.action_maintenance_validate()
     visits = env["maintenance.visit"].search(
         [("contract_id", "in", contracts.ids), ("state", "=", "to_plan")]

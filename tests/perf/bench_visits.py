@@ -13,9 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bootstrap import Measure, environment, parser
+from _bootstrap import Measure, create_maintenance_contracts, environment, parser
 
-from odoo import Command, fields
 from odoo.tools import SQL
 
 PER_CONTRACT = 20
@@ -23,45 +22,9 @@ PER_CONTRACT = 20
 
 def build(env, count):
     """N covered products on N/20 contracts of N/20 sites (not measured)."""
-    customer = env["res.partner"].create({"name": "Bench Immobilier", "is_company": True})
-    product = env["product.product"].create({"name": "Bench maintenance", "type": "service"})
-    wtype = env.ref("maintenance_contracts.warranty_type_full_2")
-    contracts_count = max(count // PER_CONTRACT, 1)
-    sites = env["maintenance.site"].create(
-        [{"name": f"Bench site {i}", "customer_id": customer.id} for i in range(contracts_count)]
+    contracts = create_maintenance_contracts(
+        env, count, PER_CONTRACT, env.ref("maintenance_contracts.warranty_type_full_2")
     )
-    equipment = env["maintenance.customer.equipment"].create(
-        [{"name": f"Bench eq {i}", "site_id": sites[i % contracts_count].id} for i in range(count)]
-    )
-    by_site = {}
-    for eq in equipment:
-        by_site.setdefault(eq.site_id, []).append(eq)
-    # one create per contract, as the form does: OCA contract computes the
-    # lines' next invoice date from their own contract during its create
-    contracts = env["contract.contract"]
-    for site, items in by_site.items():
-        contracts |= env["contract.contract"].create(
-            {
-                "name": f"Bench {site.name}",
-                "partner_id": customer.id,
-                "site_id": site.id,
-                "is_maintenance": True,
-                "date_start": fields.Date.today(),
-                "contract_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "name": eq.name,
-                            "quantity": 1,
-                            "price_unit": 100.0,
-                            "equipment_id": eq.id,
-                            "warranty_type_id": wtype.id,
-                        }
-                    )
-                    for eq in items
-                ],
-            }
-        )
     env.flush_all()
     env.invalidate_all()
     return contracts
