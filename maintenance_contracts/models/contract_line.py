@@ -259,12 +259,15 @@ class ContractLine(models.Model):
         types = {}
         for row in lines._generation_rows():
             (line_id, company_id, contract_id, equipment_id, wtype_id, group_id,
-             first_date, end_date, since, site_id, customer_id, sector_id) = row  # fmt: skip
+             first_date, end_date, since, site_id, customer_id, sector_id,
+             initial_price) = row  # fmt: skip
             if company_id not in horizons:
                 company = self.env["res.company"].browse(company_id)
                 horizons[company_id] = horizon_end or self._horizon_end(company)
             last_date = min(horizons[company_id], end_date) if end_date else horizons[company_id]
-            lines_by_until[last_date].append(line_id)
+            # P0 of a manually priced product validated without one: its price,
+            # written with the rest (see contract_line_revision.py)
+            lines_by_until[last_date, initial_price if validate else None].append(line_id)
             if group_id:
                 group_members[group_id].add(line_id)
                 continue
@@ -315,11 +318,13 @@ class ContractLine(models.Model):
         }
         ids_by_key = Visit._insert_generated(vals_list)
         Visit._link_group_lines(ids_by_key, group_links)
-        # one UPDATE per distinct date (usually one), state and date together
-        for until, line_ids in lines_by_until.items():
+        # one UPDATE per batch: Odoo groups these writes by column set
+        for (until, initial_price), line_ids in lines_by_until.items():
             vals = {"visits_generated_until": until}
             if validate:
                 vals["maintenance_state"] = "validated"
+            if initial_price is not None:
+                vals["price_initial"] = initial_price
             self.browse(line_ids).write(vals)
         # the new rows are not in the cache; the one2many and counters are
         for model, fnames in (
@@ -345,7 +350,10 @@ class ContractLine(models.Model):
                        COALESCE(line.first_visit_date, line.date_start, contract.date_start),
                        COALESCE(line.date_end, contract.date_end),
                        line.visits_generated_until,
-                       contract.site_id, site.customer_id, site.sector_id
+                       contract.site_id, site.customer_id, site.sector_id,
+                       CASE WHEN COALESCE(line.price_initial, 0) = 0
+                             AND NOT COALESCE(line.automatic_price, FALSE)
+                            THEN line.specific_price END
                   FROM contract_line line
                   JOIN contract_contract contract ON contract.id = line.contract_id
              LEFT JOIN maintenance_site site ON site.id = contract.site_id
