@@ -42,4 +42,5 @@
             "maintenance_planning/static/tests/tours/**/*",
         ],
     },
+    "post_init_hook": "post_init_hook",
 }

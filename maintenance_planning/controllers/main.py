@@ -9,10 +9,18 @@
     {"readings": [{"meter": "CH-01-H", "value": 1234.5,
                    "date": "2027-01-05T08:00:00Z", "unit": "h"}, ...]}
 
+The key is a *sensor gateway key* (API key of scope ``maintenance_sensor``,
+created from the gateway user's form): XML-RPC and ``/json/2`` refuse it,
+and the endpoint refuses any other key. The gateway user is a share user
+(not internal) of the "Sensor gateway" group.
+
 Answers (JSON): 200 {"created": n, "duplicates": n, "ids": [...],
 "alerts": [dossier numbers]}; 400 {"error": ..., "details": [...]} when
-anything in the batch is wrong (then nothing is stored); 401 for a missing
-or wrong key; 403 for a key of a user outside the gateway group.
+anything in the batch is wrong (then nothing is stored; at most
+``MAX_ERRORS`` details); 401 for a missing or wrong key (or a key that is
+not a sensor gateway key); 403 for a key of a user outside the gateway
+group or of an internal user; 413 {"error": ..., "details": [...]} for a
+body over ``MAX_BODY_SIZE`` bytes. Database errors are logged, never sent.
 """
 
 import json
@@ -20,14 +28,20 @@ import logging
 import re
 
 import psycopg2
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from ..models.res_users import SENSOR_KEY_SCOPE
+
 _logger = logging.getLogger(__name__)
 
 SENSOR_GROUP = "maintenance_planning.group_maintenance_sensor_gateway"
+# 5,000 readings of about 100 bytes each, with room to spare
+MAX_BODY_SIZE = 2 * 1024 * 1024
+MAX_ERRORS = 50
 
 
 class BatchRefused(Exception):
@@ -43,6 +57,7 @@ class MaintenanceSensorController(http.Controller):
         csrf=False,
         save_session=False,
         readonly=False,
+        max_content_length=MAX_BODY_SIZE,
     )
     def post_readings(self):
         # auth="none": the API key is checked here, to answer in JSON
@@ -58,16 +73,27 @@ class MaintenanceSensorController(http.Controller):
             )
         request.update_env(user=uid)
         env = request.env
-        if not env.user.has_group(SENSOR_GROUP):
+        if not env.user.has_group(SENSOR_GROUP) or env.user._is_internal():
             return self._answer(
                 403,
                 {
                     "error": "This API key does not belong to a sensor gateway user.",
-                    "details": [],
+                    "details": [
+                        "The gateway user must be a share user of the Sensor gateway group, "
+                        "not an internal user."
+                    ],
                 },
             )
         try:
             payload = json.loads(request.httprequest.get_data() or b"null")
+        except RequestEntityTooLarge:
+            return self._answer(
+                413,
+                {
+                    "error": "The body is too large: nothing was recorded.",
+                    "details": [f"Send at most {MAX_BODY_SIZE} bytes per call."],
+                },
+            )
         except (ValueError, UnicodeDecodeError) as error:
             return self._answer(
                 400,
@@ -84,9 +110,18 @@ class MaintenanceSensorController(http.Controller):
                     raise BatchRefused()
         except BatchRefused:
             pass
-        except (UserError, ValidationError, psycopg2.IntegrityError) as error:
+        except (UserError, ValidationError) as error:
             errors = [str(error.args[0] if error.args else error)]
+        except (psycopg2.IntegrityError, psycopg2.DataError):
+            # the database's own words may name tables and values: log them
+            _logger.exception("Sensor gateway %s: batch refused by the database", env.user.login)
+            errors = [env._("The database refused the batch; the server log has the details.")]
         if errors:
+            if len(errors) > MAX_ERRORS:
+                errors = [
+                    *errors[:MAX_ERRORS],
+                    env._("... and %(count)s more errors.", count=len(errors) - MAX_ERRORS),
+                ]
             return self._answer(
                 400,
                 {"error": env._("The batch was refused: nothing was recorded."), "details": errors},
@@ -114,7 +149,8 @@ class MaintenanceSensorController(http.Controller):
         match = re.match(r"^bearer\s+(\S+)\s*$", header, re.IGNORECASE)
         if not match:
             return None
-        return request.env["res.users.apikeys"]._check_credentials(scope="rpc", key=match[1])
+        # a sensor gateway key only (not a global RPC key of the same user)
+        return request.env["res.users.apikeys"]._maintenance_sensor_uid(match[1])
 
     def _answer(self, status, body, headers=None):
         return request.make_json_response(body, headers=headers, status=status)

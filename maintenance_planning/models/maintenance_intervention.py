@@ -236,6 +236,25 @@ class MaintenanceIntervention(models.Model):
             raise UserError(self.env._("The number of an intervention dossier cannot be changed."))
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A dossier holding visits or work done is history: cancel it. Its
+        tasks would go with it (cascade), and its visits stay planned with
+        no dossier to move them on."""
+        # sudo: the dossier's visits and tasks, whoever may read them
+        for intervention in self.sudo():
+            worked = intervention.task_ids.filtered(
+                lambda task: task.state in ("in_progress", "done") or task.customer_signed_on
+            )
+            if intervention.visit_ids or worked:
+                raise UserError(
+                    self.env._(
+                        "Dossier %(number)s holds visits or work already started or done: "
+                        "it cannot be deleted. Cancel it instead.",
+                        number=intervention.name,
+                    )
+                )
+
     # actions ------------------------------------------------------------
 
     def action_plan(self):
@@ -392,11 +411,18 @@ class MaintenanceIntervention(models.Model):
         """The dossier sequence of ``company``; created from the shared one
         the first time a company numbers a dossier (numbers are per company)."""
         Sequence = self.env["ir.sequence"].sudo()  # numbering is not a user right
-        sequence = Sequence.search(
-            [("code", "=", SEQUENCE_CODE), ("company_id", "in", [company.id, False])],
-            order="company_id",
-            limit=1,
-        )
+        domain = [("code", "=", SEQUENCE_CODE), ("company_id", "in", [company.id, False])]
+        sequence = Sequence.search(domain, order="company_id", limit=1)
+        if not sequence.company_id:
+            # Companies get theirs at creation (res.company.create) and at
+            # installation; for any other, two first dossiers at once must
+            # not create two sequences: a no-op update of the company row
+            # makes the second transaction fail with a serialization error,
+            # and the server runs it again, then finding the first's sequence.
+            self.env.cr.execute(
+                SQL("UPDATE res_company SET write_date = write_date WHERE id = %s", company.id)
+            )
+            sequence = Sequence.search(domain, order="company_id", limit=1)
         if not sequence.company_id:
             template = sequence
             sequence = Sequence.create(
@@ -411,6 +437,13 @@ class MaintenanceIntervention(models.Model):
                 }
             )
         return sequence
+
+    @api.model
+    def _create_number_sequences(self, companies):
+        """Give each of ``companies`` its dossier sequence now, before any
+        dossier is numbered (no race on a company's first dossier)."""
+        for company in companies:
+            self._number_sequence(company)
 
     @api.model
     def _allocate_numbers(self, company, count):

@@ -14,6 +14,17 @@ MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 MAX_SENSOR_BATCH = 5000
 # tolerance on the clock of a sensor gateway
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# no meter reads more: beyond, a value is a gateway's or a typing error (and
+# 1e308 would overflow the rounding of the stored value)
+MAX_VALUE = 1e12
+# what the endpoint echoes of an unknown meter name
+MAX_ECHOED = 64
+
+
+def _echo(value):
+    """``value`` as the endpoint quotes it back: repr, at most MAX_ECHOED characters."""
+    shown = repr(value)
+    return shown if len(shown) <= MAX_ECHOED else shown[:MAX_ECHOED] + "…"
 
 
 class MaintenanceMeterReading(models.Model):
@@ -93,12 +104,100 @@ class MaintenanceMeterReading(models.Model):
             unit = f" {reading.unit}" if reading.unit else ""
             reading.display_name = f"{reading.meter_id.name}: {reading.value:g}{unit}"
 
+    @api.constrains("meter_id", "task_id")
+    def _check_meter_of_task(self):
+        """A reading entered on a task is read on the equipment of that task.
+        A reading without a task (a manager's, or a sensor's) may be of any
+        meter of the company."""
+        for reading in self:
+            if reading.task_id and reading.meter_id.equipment_id not in reading.task_id.equipment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Meter %(meter)s is not on the equipment of task %(task)s: "
+                        "record its readings on a task of its equipment.",
+                        meter=reading.meter_id.display_name,
+                        task=reading.task_id.display_name,
+                    )
+                )
+
+    @api.constrains("date")
+    def _check_date_not_future(self):
+        """The same tolerance as for the sensor gateway's clock."""
+        limit = fields.Datetime.now() + FUTURE_TOLERANCE
+        for reading in self:
+            if reading.date > limit:
+                raise ValidationError(
+                    self.env._(
+                        "The reading of %(meter)s is dated %(date)s, in the future: "
+                        "a reading is recorded once read.",
+                        meter=reading.meter_id.display_name,
+                        date=format_datetime(self.env, reading.date),
+                    )
+                )
+
+    @api.model
+    def _system_fields(self):
+        """Fields the server sets: nobody writes them by hand."""
+        return {
+            "source",
+            "user_id",
+            "is_out_of_range",
+            "alert_intervention_id",
+            "equipment_id",
+            "company_id",
+        }
+
+    @api.model
+    def _check_system_vals(self, vals_list, creating=False):
+        if self.env.su:
+            return
+        for vals in vals_list:
+            forced = self._system_fields() & set(vals)
+            if creating:
+                # what the form sends as it is: a manual reading of the user
+                forced -= {
+                    name
+                    for name, allowed in (
+                        ("source", "manual"),
+                        ("user_id", self.env.uid),
+                        ("is_out_of_range", False),
+                        ("alert_intervention_id", False),
+                    )
+                    if vals.get(name) in (allowed, None)
+                }
+            if forced:
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of a reading are set by the server: they cannot be "
+                        "written by hand. Sensor readings are only sent through the "
+                        "sensor gateway.",
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in sorted(forced)
+                        ),
+                    )
+                )
+
+    @api.model
+    def _check_value_vals(self, vals_list):
+        """Refuse a value out of bounds before the ORM rounds it (1e308
+        overflows there)."""
+        for vals in vals_list:
+            value = vals.get("value")
+            if isinstance(value, (int, float)) and not (
+                math.isfinite(value) and abs(value) <= MAX_VALUE
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The value of a reading must be a number between -%(max)s and %(max)s.",
+                        max=f"{MAX_VALUE:g}",
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("source", "manual") != "manual" for vals in vals_list):
-            raise UserError(
-                self.env._("Sensor readings can only be sent through the sensor gateway.")
-            )
+        self._check_system_vals(vals_list, creating=True)
+        self._check_value_vals(vals_list)
         now = fields.Datetime.now()
         for vals in vals_list:
             # one instant for the whole batch: the checks see the stored date
@@ -119,6 +218,8 @@ class MaintenanceMeterReading(models.Model):
         return readings
 
     def write(self, vals):
+        self._check_system_vals([vals])
+        self._check_value_vals([vals])
         self._check_task_open()
         checked = {"meter_id", "value", "date"} & set(vals)
         if checked:
@@ -137,6 +238,10 @@ class MaintenanceMeterReading(models.Model):
         res = super().write(vals)
         if "task_id" in vals:
             self._check_task_open()
+            if not self.env.su:
+                # the record rules again, on the reading as written: a
+                # technician cannot move a reading to a task not theirs
+                self.check_access("write")
         if checked:
             if "value" in vals or "meter_id" in vals:
                 for reading in self.sudo():
@@ -153,10 +258,15 @@ class MaintenanceMeterReading(models.Model):
         return res
 
     def _check_task_open(self):
-        """Technicians record readings on their open tasks only."""
-        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+        """Technicians record readings on their open tasks only; nobody changes
+        those of a done task."""
+        if self.env.su:
             return
-        closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        if self.env.user.has_group(MANAGER_GROUP):
+            # a done task is a signed report: frozen until a manager reopens it
+            closed = self.task_id.filtered(lambda task: task.state == "done")
+        else:
+            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
         if closed:
             raise UserError(
                 self.env._(
@@ -283,25 +393,29 @@ class MaintenanceMeterReading(models.Model):
         else:
             return None, self.env._('"meter" must be the id or the code of the meter.')
         if not meter:
-            return None, self.env._("unknown meter %(meter)s.", meter=repr(meter_ref))
+            return None, self.env._("unknown meter %(meter)s.", meter=_echo(meter_ref))
         return meter, None
 
     @api.model
     def _sensor_item_value_error(self, item, meter):
         """What is wrong with the "value" and "unit" of an item, or None."""
         value, unit = item.get("value"), item.get("unit")
-        if (
-            not isinstance(value, (int, float))
-            or isinstance(value, bool)
-            or not math.isfinite(value)
-        ):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             return self.env._('"value" must be a number.')
+        try:
+            value = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            value = math.inf
+        if not math.isfinite(value) or abs(value) > MAX_VALUE:
+            return self.env._(
+                '"value" must be a number between -%(max)s and %(max)s.', max=f"{MAX_VALUE:g}"
+            )
         if unit is not None and not isinstance(unit, str):
             return self.env._('"unit" must be a text, e.g. "kWh".')
         if unit and meter.unit and unit.strip().casefold() != meter.unit.strip().casefold():
             return self.env._(
                 "unit %(unit)s does not match the unit of meter %(meter)s (%(meter_unit)s).",
-                unit=repr(unit),
+                unit=_echo(unit),
                 meter=meter.code or meter.id,
                 meter_unit=meter.unit,
             )

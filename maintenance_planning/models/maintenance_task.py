@@ -369,15 +369,25 @@ class MaintenanceTask(models.Model):
         return tasks
 
     def write(self, vals):
+        self._check_system_fields(vals)
         self._check_write_rights(vals)
+        self._check_not_frozen(vals)
         state = vals.get("state")
+        if state and set(vals) <= {"state"}:
+            # writing its own state again changes nothing (no new closing stamp)
+            unchanged = self.filtered(lambda task: task.state == state)
+            if unchanged:
+                return (self - unchanged).write(vals) if self - unchanged else True
         closing = self.env["maintenance.task"]
+        reopening = self.env["maintenance.task"]
         if state == "done":
             self._check_can_close()
             self._check_checklist_complete()
             closing = self.filtered(lambda task: task.state != "done")
             vals = {"closed_by": self.env.uid, "closed_date": fields.Datetime.now(), **vals}
         elif state in OPEN_STATES:
+            reopening = self.filtered(lambda task: task.state not in OPEN_STATES)
+            reopening._log_reopening()
             vals = {"closed_by": False, "closed_date": False, **vals}
         if "customer_signature" in vals:
             vals = {
@@ -415,6 +425,19 @@ class MaintenanceTask(models.Model):
         if closing:
             closing._attach_intervention_reports()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Done or signed work is the company's history: cancel, never delete."""
+        kept = self.filtered(lambda task: task.state == "done" or task.customer_signed_on)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is done or signed by the customer: it cannot be deleted. "
+                    "Cancel it instead.",
+                    task=kept[0].display_name,
+                )
+            )
 
     def unlink(self):
         res = super().unlink()
@@ -668,6 +691,70 @@ class MaintenanceTask(models.Model):
     def _is_manager(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
+    @api.model
+    def _system_fields(self):
+        """Fields only the closing itself writes: nobody sets them by hand."""
+        return {"closed_by", "closed_date", "customer_signed_on"}
+
+    @api.model
+    def _frozen_exempt_fields(self):
+        """Fields still written on a done task: its state (an operations
+        manager reopening it) and the chatter's own bookkeeping."""
+        return {"state"} | {
+            name for name in self._fields if name.startswith(("message_", "activity_"))
+        }
+
+    def _check_system_fields(self, vals):
+        if self.env.su:
+            return
+        forced = self._system_fields() & set(vals)
+        if forced:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a task are recorded by its closing and its signature: "
+                    "they cannot be set by hand.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(forced)
+                    ),
+                )
+            )
+
+    def _check_not_frozen(self, vals):
+        """A done task is a signed report: its checklist, readings, parts,
+        signature and closing stamp do not change, whoever asks, until an
+        operations manager reopens it."""
+        if self.env.su or not set(vals) - self._frozen_exempt_fields():
+            return
+        done = self.filtered(lambda task: task.state == "done")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is done: its report is frozen. An operations manager "
+                    "can reopen it first.",
+                    task=done[0].display_name,
+                )
+            )
+
+    def _log_reopening(self):
+        """Reopening a closed task is written in its chatter and its dossier's."""
+        for task in self:
+            if task.state == "done":
+                body = self.env._(
+                    "Task reopened by %(user)s: it was closed by %(closer)s on %(date)s.",
+                    user=self.env.user.name,
+                    closer=task.closed_by.name or "-",
+                    date=format_datetime(self.env, task.closed_date) if task.closed_date else "-",
+                )
+            else:
+                body = self.env._("Cancelled task reopened by %(user)s.", user=self.env.user.name)
+            # sudo: the note is the company's record, whoever reopened the task
+            task.sudo().message_post(body=body)
+            if task.intervention_id:
+                task.intervention_id.sudo().message_post(
+                    body=Markup("%s: %s") % (task.name, body)
+                )
+
     def _check_write_rights(self, vals):
         if self._is_manager():
             return
@@ -695,8 +782,14 @@ class MaintenanceTask(models.Model):
                     task=closed[0].display_name,
                 )
             )
-        if vals.get("state") in OPEN_STATES and self.filtered(lambda task: task.state == "done"):
-            raise UserError(self.env._("Only an operations manager can reopen a done task."))
+        if "state" in vals and closed.filtered(lambda task: task.state != vals["state"]):
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed or cancelled: only an operations manager "
+                    "can reopen it.",
+                    task=closed[0].display_name,
+                )
+            )
 
     def _check_can_close(self):
         """The technicians assigned to a task or an operations manager close

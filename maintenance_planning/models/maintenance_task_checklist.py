@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
@@ -105,6 +105,12 @@ class MaintenanceTaskChecklist(models.Model):
         """Fields a technician may change on the operations of their tasks."""
         return {"result", "comment"}
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_task_open()
+        return lines
+
     def write(self, vals):
         if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)) and (
             set(vals) - self._technician_writable_fields()
@@ -115,4 +121,30 @@ class MaintenanceTaskChecklist(models.Model):
                     "task; you can record their result and a comment."
                 )
             )
-        return super().write(vals)
+        self._check_task_open()
+        res = super().write(vals)
+        if "task_id" in vals:
+            self._check_task_open()
+        return res
+
+    def unlink(self):
+        self._check_task_open()
+        return super().unlink()
+
+    def _check_task_open(self):
+        """The operations of a done task are part of its signed report:
+        frozen for everyone until an operations manager reopens the task.
+        Technicians change those of their open tasks only."""
+        if self.env.su:
+            return
+        if self.env.user.has_group(MANAGER_GROUP):
+            closed = self.task_id.filtered(lambda task: task.state == "done")
+        else:
+            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s is closed: its operations can no longer be changed.",
+                    task=closed[0].display_name,
+                )
+            )

@@ -86,10 +86,15 @@ class MaintenanceTaskPart(models.Model):
         return super().unlink()
 
     def _check_task_open(self):
-        """Technicians record parts on their open tasks only."""
-        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+        """Technicians record parts on their open tasks only; nobody changes
+        those of a done task."""
+        if self.env.su:
             return
-        closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        if self.env.user.has_group(MANAGER_GROUP):
+            # a done task is a signed report: frozen until a manager reopens it
+            closed = self.task_id.filtered(lambda task: task.state == "done")
+        else:
+            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
         if closed:
             raise UserError(
                 self.env._(

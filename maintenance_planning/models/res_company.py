@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -17,3 +17,10 @@ class ResCompany(models.Model):
         "CHECK(maintenance_checkin_radius > 0)",
         "The check-in radius must be at least one metre.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # each company numbers its dossiers from its own sequence, created now
+        self.env["maintenance.intervention"]._create_number_sequences(companies)
+        return companies

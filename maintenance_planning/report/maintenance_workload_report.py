@@ -12,7 +12,9 @@ class MaintenanceWorkloadReport(models.Model):
     first task to the week of their last one, so that weekly totals compare
     planned hours with the whole week's working hours. A task spanning
     several days counts on each day for the hours it covers that day; a
-    task with several technicians counts for each of them.
+    task with several technicians counts for each of them. A technician
+    working for several companies has one row per company and day, each
+    counting the tasks of that company (the row's company is the tasks').
     """
 
     _name = "maintenance.workload.report"
@@ -39,7 +41,7 @@ class MaintenanceWorkloadReport(models.Model):
         return SQL(
             """
             WITH assignment AS (
-                SELECT t.id AS task_id, rel.user_id, t.planned_start, t.planned_end
+                SELECT t.id AS task_id, rel.user_id, t.company_id, t.planned_start, t.planned_end
                   FROM maintenance_task t
                   JOIN maintenance_task_res_users_rel rel ON rel.task_id = t.id
                  WHERE t.state != 'cancelled'
@@ -47,37 +49,39 @@ class MaintenanceWorkloadReport(models.Model):
                    AND t.planned_end > t.planned_start
             ),
             technician AS (
-                SELECT u.id AS user_id, u.company_id,
+                -- one row per technician and company of their tasks: the
+                -- company of a row is the tasks', not the user's
+                SELECT DISTINCT u.id AS user_id, c.id AS company_id,
                        COALESCE(u.maintenance_calendar_id, c.resource_calendar_id) AS calendar_id,
                        COALESCE(cal.tz, 'UTC') AS tz
-                  FROM res_users u
-                  JOIN res_company c ON c.id = u.company_id
+                  FROM assignment a
+                  JOIN res_users u ON u.id = a.user_id
+                  JOIN res_company c ON c.id = a.company_id
                   LEFT JOIN resource_calendar cal
                     ON cal.id = COALESCE(u.maintenance_calendar_id, c.resource_calendar_id)
-                 WHERE u.id IN (SELECT user_id FROM assignment)
             ),
             local_assignment AS (
-                SELECT a.task_id, a.user_id,
+                SELECT a.task_id, a.user_id, a.company_id,
                        (a.planned_start AT TIME ZONE 'UTC') AT TIME ZONE te.tz AS start_local,
                        (a.planned_end AT TIME ZONE 'UTC') AT TIME ZONE te.tz AS end_local
                   FROM assignment a
-                  JOIN technician te ON te.user_id = a.user_id
+                  JOIN technician te ON te.user_id = a.user_id AND te.company_id = a.company_id
             ),
             span AS (
-                SELECT user_id,
+                SELECT user_id, company_id,
                        date_trunc('week', MIN(start_local)) AS first_day,
                        date_trunc('week', MAX(end_local - interval '1 second'))
                            + interval '6 days' AS last_day
                   FROM local_assignment
-                 GROUP BY user_id
+                 GROUP BY user_id, company_id
             ),
             day AS (
-                SELECT user_id,
+                SELECT user_id, company_id,
                        generate_series(first_day, last_day, interval '1 day')::date AS day
                   FROM span
             ),
             planned AS (
-                SELECT d.user_id, d.day,
+                SELECT d.user_id, d.company_id, d.day,
                        SUM(EXTRACT(EPOCH FROM
                            LEAST(la.end_local, (d.day + 1)::timestamp)
                            - GREATEST(la.start_local, d.day::timestamp)) / 3600.0) AS hours,
@@ -85,16 +89,17 @@ class MaintenanceWorkloadReport(models.Model):
                   FROM day d
                   JOIN local_assignment la
                     ON la.user_id = d.user_id
+                   AND la.company_id = d.company_id
                    AND la.start_local < (d.day + 1)::timestamp
                    AND la.end_local > d.day::timestamp
-                 GROUP BY d.user_id, d.day
+                 GROUP BY d.user_id, d.company_id, d.day
             ),
             attendance AS (
-                SELECT d.user_id, d.day,
+                SELECT d.user_id, d.company_id, d.day,
                        d.day + make_interval(secs => a.hour_from * 3600) AS att_start,
                        d.day + make_interval(secs => a.hour_to * 3600) AS att_end
                   FROM day d
-                  JOIN technician te ON te.user_id = d.user_id
+                  JOIN technician te ON te.user_id = d.user_id AND te.company_id = d.company_id
                   JOIN resource_calendar cal ON cal.id = te.calendar_id
                   JOIN resource_calendar_attendance a
                     ON a.calendar_id = cal.id
@@ -105,13 +110,13 @@ class MaintenanceWorkloadReport(models.Model):
                         OR a.week_type::int = mod((d.day - DATE '0001-01-01') / 7, 2))
             ),
             capacity AS (
-                SELECT user_id, day,
+                SELECT user_id, company_id, day,
                        SUM(EXTRACT(EPOCH FROM att_end - att_start) / 3600.0) AS hours
                   FROM attendance
-                 GROUP BY user_id, day
+                 GROUP BY user_id, company_id, day
             ),
             leave AS (
-                SELECT at.user_id, at.day,
+                SELECT at.user_id, at.company_id, at.day,
                        SUM(EXTRACT(EPOCH FROM
                            LEAST(at.att_end,
                                  (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE te.tz)
@@ -119,7 +124,7 @@ class MaintenanceWorkloadReport(models.Model):
                                       (l.date_from AT TIME ZONE 'UTC') AT TIME ZONE te.tz)
                        ) / 3600.0) AS hours
                   FROM attendance at
-                  JOIN technician te ON te.user_id = at.user_id
+                  JOIN technician te ON te.user_id = at.user_id AND te.company_id = at.company_id
                   JOIN resource_calendar_leaves l
                     ON l.time_type = 'leave'
                    AND (l.resource_id IN (
@@ -130,7 +135,7 @@ class MaintenanceWorkloadReport(models.Model):
                                  OR (l.calendar_id IS NULL AND l.company_id = te.company_id))))
                    AND (l.date_from AT TIME ZONE 'UTC') AT TIME ZONE te.tz < at.att_end
                    AND (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE te.tz > at.att_start
-                 GROUP BY at.user_id, at.day
+                 GROUP BY at.user_id, at.company_id, at.day
             ),
             total AS (
                 SELECT d.user_id, d.day, te.company_id, te.calendar_id,
@@ -140,12 +145,15 @@ class MaintenanceWorkloadReport(models.Model):
                        GREATEST(COALESCE(c.hours, 0) - COALESCE(lv.hours, 0), 0) AS available_hours,
                        COALESCE(p.task_count, 0) AS task_count
                   FROM day d
-                  JOIN technician te ON te.user_id = d.user_id
-                  LEFT JOIN planned p ON p.user_id = d.user_id AND p.day = d.day
-                  LEFT JOIN capacity c ON c.user_id = d.user_id AND c.day = d.day
-                  LEFT JOIN leave lv ON lv.user_id = d.user_id AND lv.day = d.day
+                  JOIN technician te ON te.user_id = d.user_id AND te.company_id = d.company_id
+                  LEFT JOIN planned p
+                    ON p.user_id = d.user_id AND p.company_id = d.company_id AND p.day = d.day
+                  LEFT JOIN capacity c
+                    ON c.user_id = d.user_id AND c.company_id = d.company_id AND c.day = d.day
+                  LEFT JOIN leave lv
+                    ON lv.user_id = d.user_id AND lv.company_id = d.company_id AND lv.day = d.day
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY user_id, day) AS id,
+            SELECT ROW_NUMBER() OVER (ORDER BY user_id, company_id, day) AS id,
                    user_id, day AS date, company_id, calendar_id,
                    planned_hours, working_hours, leave_hours, available_hours,
                    GREATEST(planned_hours - available_hours, 0) AS overload_hours,

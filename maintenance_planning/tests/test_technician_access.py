@@ -23,8 +23,10 @@ class TestTechnicianAccess(TechnicianCommon):
         cls.task2.with_user(cls.technician2).write(
             {"part_ids": [Command.create({"product_id": cls.product_part.id})]}
         )
+        lift = cls._create_equipment(1, cls.site2)
+        cls.task2.equipment_ids = lift
         cls.other_meter = cls.env["maintenance.meter"].create(
-            {"name": "Compteur ascenseur", "equipment_id": cls._create_equipment(1, cls.site2).id}
+            {"name": "Compteur ascenseur", "equipment_id": lift.id}
         )
         cls.reading2 = (
             cls.env["maintenance.meter.reading"]

@@ -30,18 +30,14 @@ class TestSensorEndpoint(HttpCase, TechnicianCommon):
             name="Passerelle capteurs",
             groups="maintenance_planning.group_maintenance_sensor_gateway",
         )
-        # sudo: a key without expiry, as an administrator creates it
-        cls.key = (
-            cls.env["res.users.apikeys"]
-            .with_user(cls.sensor_user)
-            .sudo()
-            ._generate(None, "Passerelle chaufferie", None)
-        )
+        # the sensor gateway key, as an administrator creates it from the user's form
+        cls.key = cls.sensor_user.with_user(cls.env.ref("base.user_admin"))._maintenance_generate_sensor_key()
+        # a key of the same scope on an internal user (made by hand: the form refuses it)
         cls.technician_key = (
             cls.env["res.users.apikeys"]
             .with_user(cls.technician)
             .sudo()
-            ._generate(None, "Téléphone", None)
+            ._generate("maintenance_sensor", "Téléphone", None)
         )
         cls.now = fields.Datetime.now().replace(microsecond=0)
 
