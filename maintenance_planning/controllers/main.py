@@ -28,7 +28,6 @@ import logging
 import re
 
 import psycopg2
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import http
 from odoo.exceptions import UserError, ValidationError
@@ -57,7 +56,6 @@ class MaintenanceSensorController(http.Controller):
         csrf=False,
         save_session=False,
         readonly=False,
-        max_content_length=MAX_BODY_SIZE,
     )
     def post_readings(self):
         # auth="none": the API key is checked here, to answer in JSON
@@ -84,9 +82,14 @@ class MaintenanceSensorController(http.Controller):
                     ],
                 },
             )
-        try:
-            payload = json.loads(request.httprequest.get_data() or b"null")
-        except RequestEntityTooLarge:
+        # the limit is checked here, not on the route, so that the answer is
+        # our JSON 413 rather than Odoo's HTML error page; the body is not
+        # read when its announced length is over the limit
+        httprequest = request.httprequest
+        data = b""
+        if (httprequest.content_length or 0) <= MAX_BODY_SIZE:
+            data = httprequest.get_data()
+        if (httprequest.content_length or 0) > MAX_BODY_SIZE or len(data) > MAX_BODY_SIZE:
             return self._answer(
                 413,
                 {
@@ -94,6 +97,8 @@ class MaintenanceSensorController(http.Controller):
                     "details": [f"Send at most {MAX_BODY_SIZE} bytes per call."],
                 },
             )
+        try:
+            payload = json.loads(data or b"null")
         except (ValueError, UnicodeDecodeError) as error:
             return self._answer(
                 400,

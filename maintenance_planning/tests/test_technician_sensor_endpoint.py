@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 from datetime import timedelta
+from xmlrpc.client import Fault
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..controllers.main import MAX_BODY_SIZE, MAX_ERRORS
 
 from .technician_common import TechnicianCommon
 
@@ -202,3 +205,136 @@ class TestSensorEndpoint(HttpCase, TechnicianCommon):
             self.assertEqual(response.status_code, 200, response.text)
             self.assertEqual(response.json()["created"], size)
         self.assertEqual(counts[10], counts[100], "one batch costs the same queries")
+
+
+@tagged("post_install", "-at_install")
+class TestSensorGatewayKey(HttpCase, TechnicianCommon):
+    """The gateway's key opens the readings endpoint and nothing else, and
+    the endpoint answers every bad payload in JSON without leaking the
+    database's words."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sensor_user = new_test_user(
+            cls.env,
+            login="mp_gateway_key",
+            groups="maintenance_planning.group_maintenance_sensor_gateway",
+        )
+        cls.admin_user = cls.env.ref("base.user_admin")
+        cls.key = cls.sensor_user.with_user(cls.admin_user)._maintenance_generate_sensor_key()
+
+    def _post(self, body, key=None):
+        return self.url_open(
+            URL,
+            data=body if isinstance(body, (str, bytes)) else json.dumps(body),
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {key or self.key}",
+            },
+        )
+
+    def _xmlrpc_read_partners(self, key):
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            self.sensor_user.id,
+            key,
+            "res.partner",
+            "search_read",
+            [[]],
+            {"limit": 1},
+        )
+
+    def test_key_is_a_sensor_key_only(self):
+        self.assertFalse(self.sensor_user._is_internal(), "the gateway is a share user")
+        response = self._post({"readings": [{"meter": "CH-01-H", "value": 10}]})
+        self.assertEqual(response.status_code, 200, response.text)
+        # XML-RPC refuses the key as a password
+        self.assertFalse(
+            self.xmlrpc_common.authenticate(
+                self.env.cr.dbname, self.sensor_user.login, self.key, {}
+            )
+        )
+        with self.assertRaisesRegex(Fault, "Access Denied"):
+            self._xmlrpc_read_partners(self.key)
+        # /json/2 refuses it as a bearer token
+        response = self.url_open(
+            "/json/2/res.partner/search_read",
+            data=json.dumps({"domain": [], "fields": ["name"], "limit": 1}),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.key}"},
+        )
+        self.assertEqual(response.status_code, 401, response.text)
+
+    def test_global_key_and_internal_users_refused(self):
+        global_key = (
+            self.env["res.users.apikeys"]
+            .with_user(self.sensor_user)
+            .sudo()
+            ._generate(None, "Clé RPC", None)
+        )
+        response = self._post({"readings": [{"meter": "CH-01-H", "value": 10}]}, key=global_key)
+        self.assertEqual(response.status_code, 401, "a global RPC key is not a sensor key")
+        # an internal user in the gateway group, even with a sensor-scoped key
+        internal = new_test_user(
+            self.env,
+            login="mp_gateway_internal",
+            groups="base.group_user,maintenance_planning.group_maintenance_sensor_gateway",
+        )
+        internal_key = (
+            self.env["res.users.apikeys"]
+            .with_user(internal)
+            .sudo()
+            ._generate("maintenance_sensor", "Passerelle", None)
+        )
+        response = self._post({"readings": [{"meter": "CH-01-H", "value": 10}]}, key=internal_key)
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertEqual(response.json()["error"], "This API key does not belong to a sensor gateway user.")
+        # the form's button refuses to make one for an internal user, and
+        # only an administrator makes one
+        with self.assertRaisesRegex(UserError, "not a sensor gateway user"):
+            internal.with_user(self.admin_user)._maintenance_generate_sensor_key()
+        with self.assertRaisesRegex(UserError, "administrator"):
+            self.sensor_user.with_user(self.manager)._maintenance_generate_sensor_key()
+        self.assertFalse(
+            self.env["maintenance.meter.reading"].search([("meter_id", "=", self.counter.id)])
+        )
+
+    def test_oversized_body_is_a_json_413(self):
+        body = json.dumps({"readings": [], "padding": "x" * (MAX_BODY_SIZE + 1)})
+        response = self._post(body)
+        self.assertEqual(response.status_code, 413, response.text[:200])
+        self.assertIn("too large", response.json()["error"])
+
+    def test_overflowing_and_non_finite_values_are_400(self):
+        for raw in ('1e308', "1e999", "-1e999", "NaN", "1" + "0" * 400):
+            with self.subTest(value=raw[:20]):
+                response = self._post('{"readings": [{"meter": "CH-01-H", "value": %s}]}' % raw)
+                self.assertEqual(response.status_code, 400, response.text)
+                self.assertIn('"value" must be a number', response.json()["details"][0])
+        self.assertFalse(
+            self.env["maintenance.meter.reading"].search([("meter_id", "=", self.counter.id)])
+        )
+
+    def test_echoes_and_error_lists_are_capped(self):
+        name = "X" * 10000
+        response = self._post({"readings": [{"meter": name, "value": 1}] * 120})
+        self.assertEqual(response.status_code, 400)
+        details = response.json()["details"]
+        self.assertEqual(len(details), MAX_ERRORS + 1)
+        self.assertIn("70 more errors", details[-1])
+        self.assertLess(max(len(line) for line in details), 200)
+
+    def test_database_errors_are_not_sent_back(self):
+        # a meter whose code is also another meter's id-less twin: make the
+        # database refuse the insert (a reading already stored at that date
+        # by a concurrent call is the real-life case)
+        self.env.cr.execute(
+            "ALTER TABLE maintenance_meter_reading "
+            "ADD CONSTRAINT test_value_below_1000 CHECK (value < 1000)"
+        )
+        response = self._post({"readings": [{"meter": "CH-01-H", "value": 5000}]})
+        self.assertEqual(response.status_code, 400, response.text)
+        text = response.text
+        self.assertNotIn("test_value_below_1000", text)
+        self.assertNotIn("maintenance_meter_reading", text)
+        self.assertIn("server log", text)
