@@ -186,3 +186,30 @@ class TestInterventionDossier(PlanningCommon):
         dossier.action_cancel()
         dossier.action_draft()
         self.assertEqual(dossier.state, "draft")
+
+
+class TestDossierSequence(PlanningCommon):
+    """Each company numbers its dossiers from its own sequence, created
+    with the company: a company's first dossiers never race to create it."""
+
+    def _sequences(self, company):
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .search([("code", "=", "maintenance.intervention"), ("company_id", "=", company.id)])
+        )
+
+    def test_new_company_gets_its_sequence_at_creation(self):
+        company = self.env["res.company"].create({"name": "Clim Services Sud"})
+        sequence = self._sequences(company)
+        self.assertEqual(len(sequence), 1, "created with the company, before any dossier")
+        self.manager.write({"company_ids": [Command.link(company.id)]})
+        dossiers = (
+            self.env["maintenance.intervention"]
+            .with_user(self.manager)
+            .with_company(company)
+            .create([{"intervention_type": "corrective", "company_id": company.id} for _i in range(2)])
+        )
+        self.assertEqual(self._sequences(company), sequence, "no second sequence")
+        self.assertEqual(dossiers.company_id, company)
+        self.assertEqual(len(set(dossiers.mapped("name"))), 2)

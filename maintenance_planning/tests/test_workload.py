@@ -183,3 +183,31 @@ class TestWorkload(PlanningCommon):
         self.assertFalse(days["2027-01-05"])
         self.assertTrue(days["2027-01-06"], "the public holiday of the calendar")
         self.assertTrue(days["2027-01-09"])
+
+    def test_company_of_a_row_is_the_tasks(self):
+        """A technician of the main company planned on a task of another
+        company: that day's row belongs to the task's company, so its
+        managers see it and the main company's do not."""
+        other = self.env["res.company"].create({"name": "Clim Services Sud"})
+        self.technician.write({"company_ids": [Command.link(other.id)]})
+        self.env["maintenance.task"].create(
+            {
+                "name": "Renfort Nîmes",
+                "company_id": other.id,
+                "user_ids": [Command.set(self.technician.ids)],
+                "planned_start": "2027-01-12 07:00:00",
+                "planned_end": "2027-01-12 10:00:00",
+            }
+        )
+        self.env.flush_all()
+        Report = self.env["maintenance.workload.report"]
+        rows = Report.search([("user_id", "=", self.technician.id), ("date", "=", "2027-01-12")])
+        by_company = {row.company_id: row for row in rows}
+        self.assertEqual(by_company[other].planned_hours, 3.0)
+        self.assertEqual(by_company[other].task_count, 1)
+        self.assertNotIn(self.company, by_company, "no task of the main company that day")
+        # the main company's manager sees none of it
+        manager_rows = self.env(user=self.manager)["maintenance.workload.report"].search(
+            [("user_id", "=", self.technician.id), ("date", "=", "2027-01-12")]
+        )
+        self.assertFalse(manager_rows)
