@@ -15,7 +15,7 @@ class TestMaintenanceMenus(HttpCase):
             cls.env,
             login="tour_manager",
             name="Sophie Martin",
-            groups="maintenance_contracts.group_maintenance_admin",
+            groups="maintenance_contracts.group_maintenance_manager",
         )
         cls.technician = new_test_user(
             cls.env,
