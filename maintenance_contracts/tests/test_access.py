@@ -36,13 +36,29 @@ class TestAccess(MaintenanceCommon):
         )
 
     def test_technician_reads_sites_equipment_visits(self):
+        """The matrix: technicians read every site, equipment and visit of
+        their company (1, not own), none of another company, and of a
+        visit's contract only its name."""
         env = self.env(user=self.technician)
         self.assertEqual(env["maintenance.site"].search([]), self.site)
         self.assertEqual(env["maintenance.customer.equipment"].search([]), self.equipment)
         visits = env["maintenance.visit"].search([])
+        self.assertEqual(visits, self.contract.visit_ids)
         self.assertEqual(len(visits), 2)
+        other_visits = self.env["maintenance.visit"].search(
+            [("company_id", "=", self.other_company.id)]
+        )
+        self.assertFalse(visits & other_visits)
+        for record in (self.other_site, self.other_equipment):
+            with self.assertRaises(AccessError):
+                env[record._name].browse(record.id).read(["name"])
         # the contract's name shows on the visit, not the contract itself
-        self.assertTrue(visits[0].web_read({"contract_id": {"fields": {"display_name": {}}}}))
+        shown = visits[0].web_read({"contract_id": {"fields": {"display_name": {}}}})
+        self.assertEqual(
+            shown[0]["contract_id"], {"id": self.contract.id, "display_name": self.contract.name}
+        )
+        with self.assertRaises(AccessError):
+            env["contract.contract"].browse(self.contract.id).read(["name"])
 
     def test_technician_never_sees_prices_or_invoices(self):
         env = self.env(user=self.technician)
