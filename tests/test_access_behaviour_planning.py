@@ -68,7 +68,11 @@ class TestAccessBehaviourPlanning(TransactionCase):
         customer = cls.env["res.partner"].create({"name": "Résidence Les Tilleuls"})
         cls.site = {
             company: cls.env["maintenance.site"].create(
-                {"name": f"Site {company.name}", "customer_id": customer.id, "company_id": company.id}
+                {
+                    "name": f"Site {company.name}",
+                    "customer_id": customer.id,
+                    "company_id": company.id,
+                }
             )
             for company in cls.company | cls.foreign_company
         }

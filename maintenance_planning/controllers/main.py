@@ -33,14 +33,15 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from ..models.res_users import SENSOR_KEY_SCOPE
-
 _logger = logging.getLogger(__name__)
 
 SENSOR_GROUP = "maintenance_planning.group_maintenance_sensor_gateway"
 # 5,000 readings of about 100 bytes each, with room to spare
 MAX_BODY_SIZE = 2 * 1024 * 1024
 MAX_ERRORS = 50
+NOT_A_GATEWAY = (
+    "The gateway user must be a share user of the Sensor gateway group, not an internal user."
+)
 
 
 class BatchRefused(Exception):
@@ -76,10 +77,7 @@ class MaintenanceSensorController(http.Controller):
                 403,
                 {
                     "error": "This API key does not belong to a sensor gateway user.",
-                    "details": [
-                        "The gateway user must be a share user of the Sensor gateway group, "
-                        "not an internal user."
-                    ],
+                    "details": [NOT_A_GATEWAY],
                 },
             )
         # the limit is checked here, not on the route, so that the answer is

@@ -110,7 +110,8 @@ class MaintenanceMeterReading(models.Model):
         A reading without a task (a manager's, or a sensor's) may be of any
         meter of the company."""
         for reading in self:
-            if reading.task_id and reading.meter_id.equipment_id not in reading.task_id.equipment_ids:
+            task = reading.task_id
+            if task and reading.meter_id.equipment_id not in task.equipment_ids:
                 raise ValidationError(
                     self.env._(
                         "Meter %(meter)s is not on the equipment of task %(task)s: "

@@ -751,9 +751,7 @@ class MaintenanceTask(models.Model):
             # sudo: the note is the company's record, whoever reopened the task
             task.sudo().message_post(body=body)
             if task.intervention_id:
-                task.intervention_id.sudo().message_post(
-                    body=Markup("%s: %s") % (task.name, body)
-                )
+                task.intervention_id.sudo().message_post(body=Markup("%s: %s") % (task.name, body))
 
     def _check_write_rights(self, vals):
         if self._is_manager():

@@ -4,7 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.base.models.res_users import KEY_CRYPT_CONTEXT, INDEX_SIZE, check_identity
+from odoo.addons.base.models.res_users import INDEX_SIZE, KEY_CRYPT_CONTEXT, check_identity
 
 # the scope of the API keys of sensor gateways: XML-RPC and /json/2 ask for
 # the "rpc" scope and refuse them; POST /maintenance/api/readings accepts

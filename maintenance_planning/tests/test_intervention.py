@@ -208,7 +208,9 @@ class TestDossierSequence(PlanningCommon):
             self.env["maintenance.intervention"]
             .with_user(self.manager)
             .with_company(company)
-            .create([{"intervention_type": "corrective", "company_id": company.id} for _i in range(2)])
+            .create(
+                [{"intervention_type": "corrective", "company_id": company.id} for _i in range(2)]
+            )
         )
         self.assertEqual(self._sequences(company), sequence, "no second sequence")
         self.assertEqual(dossiers.company_id, company)

@@ -78,17 +78,21 @@ class TestTaskHistory(TechnicianCommon):
         task = self._as(user, self.task)
         attempts = {
             "checklist result": lambda: task.checklist_ids[0].write({"result": "anomaly"}),
-            "checklist line added": lambda: self.env["maintenance.task.checklist"]
-            .with_user(user)
-            .create({"task_id": self.task.id, "name": "Ajout"}),
-            "checklist line removed": lambda: task.checklist_ids[0].unlink(),
+            "checklist line added": lambda: (
+                self.env["maintenance.task.checklist"]
+                .with_user(user)
+                .create({"task_id": self.task.id, "name": "Ajout"})
+            ),
+            "checklist line removed": task.checklist_ids[0].unlink,
             "reading value": lambda: task.reading_ids.write({"value": 1600.0}),
-            "reading added": lambda: self.env["maintenance.meter.reading"]
-            .with_user(user)
-            .create({"meter_id": self.gauge.id, "value": 60.0, "task_id": self.task.id}),
-            "reading removed": lambda: task.reading_ids.unlink(),
+            "reading added": lambda: (
+                self.env["maintenance.meter.reading"]
+                .with_user(user)
+                .create({"meter_id": self.gauge.id, "value": 60.0, "task_id": self.task.id})
+            ),
+            "reading removed": task.reading_ids.unlink,
             "part quantity": lambda: task.part_ids.write({"quantity": 3.0}),
-            "part removed": lambda: task.part_ids.unlink(),
+            "part removed": task.part_ids.unlink,
             "signature": lambda: task.write({"customer_signature": base64.b64encode(b"x")}),
             "signer": lambda: task.write({"customer_signer_name": "Quelqu'un d'autre"}),
             "summary": lambda: task.write({"work_summary": "Autre chose"}),

@@ -9,7 +9,6 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..controllers.main import MAX_BODY_SIZE, MAX_ERRORS
-
 from .technician_common import TechnicianCommon
 
 URL = "/maintenance/api/readings"
@@ -34,7 +33,9 @@ class TestSensorEndpoint(HttpCase, TechnicianCommon):
             groups="maintenance_planning.group_maintenance_sensor_gateway",
         )
         # the sensor gateway key, as an administrator creates it from the user's form
-        cls.key = cls.sensor_user.with_user(cls.env.ref("base.user_admin"))._maintenance_generate_sensor_key()
+        cls.key = cls.sensor_user.with_user(
+            cls.env.ref("base.user_admin")
+        )._maintenance_generate_sensor_key()
         # a key of the same scope on an internal user (made by hand: the form refuses it)
         cls.technician_key = (
             cls.env["res.users.apikeys"]
@@ -288,7 +289,9 @@ class TestSensorGatewayKey(HttpCase, TechnicianCommon):
         )
         response = self._post({"readings": [{"meter": "CH-01-H", "value": 10}]}, key=internal_key)
         self.assertEqual(response.status_code, 403, response.text)
-        self.assertEqual(response.json()["error"], "This API key does not belong to a sensor gateway user.")
+        self.assertEqual(
+            response.json()["error"], "This API key does not belong to a sensor gateway user."
+        )
         # the form's button refuses to make one for an internal user, and
         # only an administrator makes one
         with self.assertRaisesRegex(UserError, "not a sensor gateway user"):
@@ -306,9 +309,9 @@ class TestSensorGatewayKey(HttpCase, TechnicianCommon):
         self.assertIn("too large", response.json()["error"])
 
     def test_overflowing_and_non_finite_values_are_400(self):
-        for raw in ('1e308', "1e999", "-1e999", "NaN", "1" + "0" * 400):
+        for raw in ("1e308", "1e999", "-1e999", "NaN", "1" + "0" * 400):
             with self.subTest(value=raw[:20]):
-                response = self._post('{"readings": [{"meter": "CH-01-H", "value": %s}]}' % raw)
+                response = self._post('{"readings": [{"meter": "CH-01-H", "value": ' + raw + "}]}")
                 self.assertEqual(response.status_code, 400, response.text)
                 self.assertIn('"value" must be a number', response.json()["details"][0])
         self.assertFalse(
