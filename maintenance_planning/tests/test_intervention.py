@@ -1,11 +1,17 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
+import threading
+import uuid
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+import psycopg2
+
+from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.exceptions import UserError
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, get_db_name, tagged
 
 from .common import PlanningCommon
 
@@ -215,3 +221,66 @@ class TestDossierSequence(PlanningCommon):
         self.assertEqual(self._sequences(company), sequence, "no second sequence")
         self.assertEqual(dossiers.company_id, company)
         self.assertEqual(len(set(dossiers.mapped("name"))), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestDossierSequenceRace(BaseCase):
+    """Two first dossiers of a company without a sequence, at the same time
+    in two transactions: one creates the sequence, the other fails with a
+    serialization error (which the server retries) instead of creating a
+    second sequence. Real cursors, committed data, cleaned up after."""
+
+    def setUp(self):
+        super().setUp()
+        self.registry = Registry(get_db_name())
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            company = env["res.company"].create({"name": f"Course aux numéros {uuid.uuid4().hex}"})
+            # as a company created before the add-on was installed
+            self._sequences(env, company).unlink()
+            self.company_id = company.id
+        self.addCleanup(self._cleanup)
+
+    @staticmethod
+    def _sequences(env, company):
+        return env["ir.sequence"].search(
+            [("code", "=", "maintenance.intervention"), ("company_id", "=", company.id)]
+        )
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            company = env["res.company"].browse(self.company_id)
+            self._sequences(env, company).unlink()
+            try:
+                with cr.savepoint():
+                    company.unlink()
+            except psycopg2.Error:  # still referenced: leave it archived
+                company.active = False
+
+    def test_two_first_dossiers_make_one_sequence(self):
+        barrier = threading.Barrier(2, timeout=30)
+        outcomes = []
+
+        def first_dossier():
+            try:
+                with self.registry.cursor() as cr:
+                    cr.execute("SELECT 1")  # both snapshots are taken here...
+                    barrier.wait()  # ...before either creates the sequence
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    company = env["res.company"].browse(self.company_id)
+                    env["maintenance.intervention"]._number_sequence(company)
+                outcomes.append("created")
+            except psycopg2.errors.SerializationFailure:
+                outcomes.append("retry")
+
+        threads = [threading.Thread(target=first_dossier) for _index in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        self.assertEqual(sorted(outcomes), ["created", "retry"])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            company = env["res.company"].browse(self.company_id)
+            self.assertEqual(len(self._sequences(env, company)), 1)
