@@ -4,9 +4,8 @@ import re
 import threading
 import uuid
 
-from freezegun import freeze_time
-
 import psycopg2
+from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.exceptions import UserError
