@@ -72,6 +72,7 @@ class Client:
             "/web/session/authenticate", {"db": self.db, "login": login, "password": password}
         )
         self.uid = result["uid"]
+        self.password = password  # asked again by identity checks
         return self
 
     def call(self, model, method, *args, **kwargs):
@@ -115,7 +116,6 @@ def setup(admin, count, sensors, tag, password):
     """Create the data of the run; returns what the threads need."""
     technician_group = xmlid(admin, "maintenance_contracts", "group_maintenance_technician")
     sensor_group = xmlid(admin, "maintenance_planning", "group_maintenance_sensor_gateway")
-    user_group = xmlid(admin, "base", "group_user")
     customer = admin.call(
         "res.partner", "create", {"name": f"Charge {tag}", "is_company": True, "city": "Lyon"}
     )
@@ -200,11 +200,10 @@ def setup(admin, count, sensors, tag, password):
         {
             "name": f"Passerelle charge {tag}",
             "login": f"lt_{tag}_gateway",
-            "password": password,
-            "group_ids": [(6, 0, [user_group, sensor_group])],
+            "group_ids": [(6, 0, [sensor_group])],
         },
     )
-    key = gateway_key(admin.url, admin.db, f"lt_{tag}_gateway", password)
+    key = gateway_key(admin, gateway)
     return {
         "customer": customer,
         "site": site,
@@ -220,23 +219,17 @@ def setup(admin, count, sensors, tag, password):
     }
 
 
-def gateway_key(url, db, login, password):
-    """An API key of the gateway user, made as in its preferences (with the
-    identity check that asks the password again)."""
-    client = Client(url, db).login(login, password)
-    tomorrow = (datetime.now(timezone.utc) + timedelta(hours=23)).strftime("%Y-%m-%d %H:%M:%S")
-    wizard = client.call(
-        "res.users.apikeys.description",
-        "create",
-        {"name": "load test", "expiration_date": tomorrow},
-    )
-    action = client.call("res.users.apikeys.description", "make_key", [wizard])
+def gateway_key(admin, gateway):
+    """The sensor gateway key of the gateway user (a share user), made by the
+    administrator with the button of the user's form (with the identity
+    check that asks the administrator's password again)."""
+    action = admin.call("res.users", "action_maintenance_sensor_key", [gateway])
     if action.get("res_model") == "res.users.identitycheck":
-        action = client.call(
+        action = admin.call(
             "res.users.identitycheck",
             "run_check",
             [action["res_id"]],
-            context={"password": password},
+            context={"password": admin.password},
         )
     return action["context"]["default_key"]
 
