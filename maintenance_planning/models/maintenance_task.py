@@ -724,7 +724,11 @@ class MaintenanceTask(models.Model):
         """A done task is a signed report: its checklist, readings, parts,
         signature and closing stamp do not change, whoever asks, until an
         operations manager reopens it."""
-        if self.env.su or not set(vals) - self._frozen_exempt_fields():
+        if self.env.su:
+            return
+        if vals.get("state") == "cancelled" and self.filtered(lambda task: task.state == "done"):
+            raise UserError(self.env._("A done task cannot be cancelled."))
+        if not set(vals) - self._frozen_exempt_fields():
             return
         done = self.filtered(lambda task: task.state == "done")
         if done:

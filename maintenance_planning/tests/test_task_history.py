@@ -120,6 +120,13 @@ class TestTaskHistory(TechnicianCommon):
         self._assert_frozen(self.manager)
         self._assert_frozen(self.admin)
 
+    def test_done_task_is_not_cancelled_by_writing_its_state(self):
+        self._close_as_technician()
+        for user in (self.manager, self.admin):
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "cannot be"):
+                self._as(user, self.task).write({"state": "cancelled"})
+        self.assertEqual(self.task.state, "done")
+
     def test_closing_stamp_is_never_written_by_hand(self):
         task = self._close_as_technician()
         stamp = (self.task.closed_by, self.task.closed_date, self.task.customer_signed_on)
