@@ -819,9 +819,10 @@ class Loader:
             for key, category, code, name, unit, cost, price in CATALOGUE
         }
         for equipment_key, product_key in EQUIPMENT_MODELS.items():
-            equipment = self.ref(f"equipment_{equipment_key}")
-            if not equipment.product_id:
+            equipment = env.ref(f"{MODULE}.equipment_{equipment_key}", raise_if_not_found=False)
+            if equipment and not equipment.product_id:
                 equipment.product_id = products[product_key]
+        return products
 
 
 def main():
