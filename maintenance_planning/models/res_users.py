@@ -25,6 +25,9 @@ class ResUsers(models.Model):
         self.ensure_one()
         if self.action_id or not self.has_group(TECHNICIAN_GROUP) or self.has_group(MANAGER_GROUP):
             return self.env["ir.actions.act_window"]
-        return self.env.ref(
-            "maintenance_planning.maintenance_task_action_my_day", raise_if_not_found=False
-        ) or self.env["ir.actions.act_window"]
+        return (
+            self.env.ref(
+                "maintenance_planning.maintenance_task_action_my_day", raise_if_not_found=False
+            )
+            or self.env["ir.actions.act_window"]
+        )
