@@ -523,6 +523,80 @@ CONTRACTS = [
     ("c_bellecour", "bellecour_11", "sophie", "quarterly", 1, "pre-paid", date(2026, 7, 1)),
 ]
 
+# the catalogue: what technicians record under *Parts used* (consumable
+# products: the parts field proposes them), and the equipment models the
+# company installs; per category: internal reference, name, unit, cost, price
+PRODUCT_CATEGORIES = [
+    ("parts", "Pièces détachées"),
+    ("consumables", "Consommables"),
+    ("equipment", "Équipements"),
+]
+
+CATALOGUE = {
+    "parts": [
+        ("PD-ELE-101", "Électrode d'allumage", "unit", 9.8, 18.5),
+        ("PD-ELE-102", "Électrode d'ionisation", "unit", 11.2, 21.9),
+        ("PD-THC-600", "Thermocouple 600 mm", "unit", 7.4, 14.9),
+        ("PD-VEX-008", "Vase d'expansion 8 L", "unit", 21.0, 39.0),
+        ("PD-VEX-025", "Vase d'expansion 25 L", "unit", 38.0, 69.0),
+        ("PD-PRS-AIR", "Pressostat air", "unit", 24.5, 46.0),
+        ("PD-PRS-EAU", "Pressostat manque d'eau", "unit", 27.0, 52.0),
+        ("PD-CIR-2560", "Circulateur électronique 25-60", "unit", 112.0, 189.0),
+        ("PD-VGZ-820", "Vanne gaz combinée", "unit", 148.0, 245.0),
+        ("PD-SON-EXT", "Sonde extérieure", "unit", 14.0, 29.0),
+        ("PD-SON-NTC", "Sonde de température NTC", "unit", 12.5, 24.0),
+        ("PD-SOU-3B", "Soupape de sécurité 3 bar", "unit", 8.9, 17.5),
+        ("PD-GIC-060", "Gicleur fioul 0,60 G 60°", "unit", 4.2, 8.9),
+        ("PD-COU-1250", "Courroie SPA 1250", "unit", 6.1, 12.4),
+        ("PD-COU-1400", "Courroie SPA 1400", "unit", 6.8, 13.8),
+        ("PD-ROU-6205", "Roulement 6205-2RS", "unit", 4.3, 9.6),
+        ("PD-CDS-004", "Condensateur moteur 4 µF", "unit", 5.0, 11.2),
+        ("PD-CTR-018", "Contacteur 18 A", "unit", 19.0, 38.0),
+        ("PD-ASC-CPP", "Contact de porte palière", "unit", 33.0, 64.0),
+        ("PD-SSI-DOF", "Détecteur optique de fumée", "unit", 21.0, 42.0),
+    ],
+    "consumables": [
+        ("CO-FIL-F7-592", "Filtre F7 592x592", "unit", 17.0, 34.0),
+        ("CO-FIL-G4-592", "Filtre G4 592x592", "unit", 5.9, 12.5),
+        ("CO-FIL-FIO", "Cartouche filtre fioul", "unit", 3.1, 6.9),
+        ("CO-JNT-BRU", "Kit joints de brûleur", "unit", 7.0, 15.0),
+        ("CO-FLU-R32", "Fluide frigorigène R32", "kg", 24.0, 42.0),
+        ("CO-GLY-MPG", "Monopropylène glycol", "litre", 3.2, 6.5),
+        ("CO-TRT-1L", "Traitement d'eau de chauffage 1 L", "unit", 9.5, 19.0),
+        ("CO-GRA-ASC", "Graisse pour guides d'ascenseur", "unit", 7.2, 14.5),
+        ("CO-DEG-500", "Dégrippant 500 mL", "unit", 3.6, 7.9),
+    ],
+    "equipment": [
+        ("EQ-CHC-035", "Chaudière gaz condensation 35 kW", "unit", 2150.0, 3450.0),
+        ("EQ-CHC-120", "Chaudière gaz à condensation 120 kW", "unit", 9800.0, 14800.0),
+        ("EQ-CHC-150", "Chaudière gaz à condensation 150 kW", "unit", 11900.0, 17600.0),
+        ("EQ-CTA-5000", "Centrale de traitement d'air 5 000 m³/h", "unit", 15800.0, 23900.0),
+        ("EQ-GFR-060", "Groupe froid 60 kW", "unit", 18500.0, 28500.0),
+        ("EQ-GFR-200", "Groupe froid 200 kW", "unit", 52000.0, 76000.0),
+        ("EQ-PAC-060", "Pompe à chaleur air/eau 60 kW", "unit", 21000.0, 31500.0),
+        ("EQ-VMC-DFX", "VMC double flux", "unit", 6400.0, 9800.0),
+        ("EQ-ECS-1000", "Ballon d'eau chaude 1 000 L", "unit", 2900.0, 4350.0),
+    ],
+}
+
+# the demo equipment installed from a model of the catalogue (its reference)
+EQUIPMENT_MODELS = {
+    "tilleuls_chaud1": "EQ-CHC-120",
+    "tilleuls_chaud2": "EQ-CHC-120",
+    "gly_chaud": "EQ-CHC-150",
+    "hdv_cta": "EQ-CTA-5000",
+    "cli_groupe_froid": "EQ-GFR-200",
+    "gym_pac": "EQ-PAC-060",
+    "amp_vmc": "EQ-VMC-DFX",
+    "cel_ecs": "EQ-ECS-1000",
+}
+
+UNITS = {
+    "unit": "uom.product_uom_unit",
+    "kg": "uom.product_uom_kgm",
+    "litre": "uom.product_uom_litre",
+}
+
 
 class Loader:
     def __init__(self, env):
@@ -694,6 +768,7 @@ class Loader:
             )
             contract.action_maintenance_validate()
         self.plan_first_visits(users, sectors)
+        self.load_catalogue()
         return self.created
 
     def plan_first_visits(self, users, sectors):
@@ -728,6 +803,37 @@ class Loader:
             )
             wizard.action_plan()
         self.ensure("res.partner", "first_visits_planned", {"name": "Demo marker", "active": False})
+
+    def load_catalogue(self):
+        """Spare parts, consumables and equipment models, with internal
+        references and prices; the demo equipment gets its model."""
+        env = self.env
+        categories = {
+            key: self.ensure("product.category", f"product_category_{key}", {"name": name})
+            for key, name in PRODUCT_CATEGORIES
+        }
+        products = {
+            code: self.ensure(
+                "product.product",
+                "product_" + code.lower().replace("-", "_"),
+                {
+                    "name": name,
+                    "default_code": code,
+                    "type": "consu",
+                    "categ_id": categories[category].id,
+                    "uom_id": env.ref(UNITS[unit]).id,
+                    "standard_price": cost,
+                    "list_price": price,
+                },
+            )
+            for category, items in CATALOGUE.items()
+            for code, name, unit, cost, price in items
+        }
+        for equipment_key, code in EQUIPMENT_MODELS.items():
+            equipment = env.ref(f"{MODULE}.equipment_{equipment_key}", raise_if_not_found=False)
+            if equipment and not equipment.product_id:
+                equipment.product_id = products[code]
+        return products
 
 
 def main():

@@ -1,4 +1,5 @@
 from . import res_users
+from . import ir_http
 from . import maintenance_intervention
 from . import maintenance_task
 from . import maintenance_task_checklist

@@ -12,6 +12,9 @@ from odoo.addons.base.models.res_users import INDEX_SIZE, KEY_CRYPT_CONTEXT, che
 SENSOR_KEY_SCOPE = "maintenance_sensor"
 SENSOR_GROUP = "maintenance_planning.group_maintenance_sensor_gateway"
 
+MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
+TECHNICIAN_GROUP = "maintenance_contracts.group_maintenance_technician"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -22,6 +25,22 @@ class ResUsers(models.Model):
         help="Working hours used to measure this technician's workload. "
         "Empty: the working hours of their company.",
     )
+
+    def _maintenance_home_action(self):
+        """The screen the web client opens first for this user when they
+        have no home action of their own: *My day* for a technician (who
+        is not an operations manager), nothing otherwise (Odoo's default).
+        Decided at each login from the groups, so a technician created or
+        promoted later needs nothing stored."""
+        self.ensure_one()
+        if self.action_id or not self.has_group(TECHNICIAN_GROUP) or self.has_group(MANAGER_GROUP):
+            return self.env["ir.actions.act_window"]
+        return (
+            self.env.ref(
+                "maintenance_planning.maintenance_task_action_my_day", raise_if_not_found=False
+            )
+            or self.env["ir.actions.act_window"]
+        )
 
     @check_identity
     def action_maintenance_sensor_key(self):

@@ -11,4 +11,3 @@ from . import test_technician_readings
 from . import test_technician_sensor_endpoint
 from . import test_technician_documents
 from . import test_technician_access
-from . import test_technician_tour

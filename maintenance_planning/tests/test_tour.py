@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import PlanningCommon
@@ -28,23 +28,6 @@ class TestPlanningTour(HttpCase, PlanningCommon):
         )
         contract.action_maintenance_validate()
         cls.visits = cls._first_visits(contract.visit_ids)
-        # a task already planned for the technician
-        other_site = cls.env["maintenance.site"].create(
-            {"name": "Tour Chaufferie Part-Dieu", "customer_id": cls.customer2.id, "city": "Lyon"}
-        )
-        other = cls._create_contract(
-            [(cls._create_equipment(1, site=other_site, name="Tour brûleur"), cls.wt_full, {})],
-            site=other_site,
-            date_start=fields.Date.context_today(cls.manager),
-        )
-        other.action_maintenance_validate()
-        cls.technician_visit = cls._first_visits(other.visit_ids)
-        cls.env["maintenance.visit.plan"].with_user(cls.manager).create(
-            {
-                "visit_ids": [Command.set(cls.technician_visit.ids)],
-                "user_ids": [Command.set(cls.technician.ids)],
-            }
-        ).action_plan()
 
     def test_planning_tour(self):
         self.assertEqual(len(self.visits), 3)
@@ -59,14 +42,3 @@ class TestPlanningTour(HttpCase, PlanningCommon):
         self.assertEqual(dossier.task_ids.state, "done")
         self.assertEqual(dossier.task_ids.closed_by, self.manager)
         self.assertEqual(set(self.visits.mapped("state")), {"done"})
-
-    def test_technician_closes_own_task_tour(self):
-        task = self.technician_visit.intervention_id.task_ids
-        self.start_tour(
-            "/odoo/action-maintenance_planning.maintenance_task_action_my",
-            "maintenance_planning_technician_tour",
-            login=self.technician.login,
-        )
-        self.assertEqual(task.state, "done")
-        self.assertEqual(task.closed_by, self.technician)
-        self.assertEqual(task.intervention_id.state, "in_progress", "the manager closes it")

@@ -1,20 +1,125 @@
 import { registry } from "@web/core/registry";
 
 const TASK = "Dépannage chaudière";
+const FIRST_OPERATION = "Contrôle des organes de sécurité";
+const SECOND_OPERATION = "Analyse de combustion";
+const PART = "Électrode d'allumage";
 // about 50 m from the site
 const POSITION = { coords: { latitude: 45.7601, longitude: 4.8425, accuracy: 12 } };
 
 /**
- * The technician's day on a phone (390x844): My day, check in with the
- * position of the phone, tick the operations, enter a reading, have the
- * customer sign, close the task.
+ * Nothing is wider than the phone: neither the page nor any box that
+ * scrolls sideways (tabs, chatter, the form itself).
  */
-registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
+function noSideScroll(where) {
+    return {
+        content: `Nothing scrolls sideways: ${where}`,
+        trigger: "body",
+        run() {
+            const errors = [];
+            const page = document.documentElement;
+            if (page.scrollWidth > window.innerWidth) {
+                errors.push(`the page is ${page.scrollWidth}px wide for ${window.innerWidth}px`);
+            }
+            for (const el of document.body.querySelectorAll("*")) {
+                const { overflowX } = getComputedStyle(el);
+                if (
+                    ["auto", "scroll"].includes(overflowX) &&
+                    el.scrollWidth > el.clientWidth + 1
+                ) {
+                    errors.push(
+                        `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls: ` +
+                            `${el.scrollWidth}px in ${el.clientWidth}px`
+                    );
+                }
+            }
+            if (errors.length) {
+                throw new Error(`Sideways scroll ${where}: ${errors.join("; ")}`);
+            }
+        },
+    };
+}
+
+function operationButtons(operation) {
+    const card = [
+        ...document.querySelectorAll(".o_field_widget[name=checklist_ids] .o_kanban_record"),
+    ].find((record) => record.textContent.includes(operation));
+    // relative to the card: tapping may scroll the page
+    const origin = card.getBoundingClientRect();
+    return [".o_maintenance_op_done", ".o_maintenance_op_na", ".o_maintenance_op_anomaly"].map(
+        (selector) => {
+            const { left, top, width, height } = card.querySelector(selector).getBoundingClientRect();
+            return [left - origin.left, top - origin.top, width, height].map(Math.round).join(",");
+        }
+    );
+}
+
+/** Tick an operation as done: its three buttons stay where they were. */
+function tickDone(operation) {
+    const card = `.o_field_widget[name=checklist_ids] .o_kanban_record:contains("${operation}")`;
+    return [
+        {
+            content: `Tick "${operation}"`,
+            trigger: `${card} button.o_maintenance_op_done:not(.active)`,
+            run(helpers) {
+                window.maintenanceButtonsBefore = operationButtons(operation);
+                helpers.click();
+            },
+        },
+        {
+            content: `"${operation}" is done; Done, N/A and Anomaly kept their place and size`,
+            trigger: `${card} button.o_maintenance_op_done.active`,
+            run() {
+                const before = window.maintenanceButtonsBefore.join(" ");
+                const after = operationButtons(operation).join(" ");
+                if (before !== after) {
+                    throw new Error(`The buttons moved: ${before} -> ${after}`);
+                }
+            },
+        },
+    ];
+}
+
+/** Draw a stroke on the signature pad with the finger (pointer events). */
+async function drawSignature(canvas) {
+    const box = canvas.getBoundingClientRect();
+    const point = (x, y, buttons) => ({
+        bubbles: true,
+        cancelable: true,
+        isPrimary: true,
+        pointerId: 1,
+        pointerType: "touch",
+        buttons,
+        clientX: box.left + x * box.width,
+        clientY: box.top + y * box.height,
+    });
+    canvas.dispatchEvent(new PointerEvent("pointerdown", point(0.1, 0.6, 1)));
+    for (let step = 1; step <= 12; step++) {
+        const x = 0.1 + step * 0.065;
+        const y = 0.6 - 0.3 * Math.sin(step / 2);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        canvas.dispatchEvent(new PointerEvent("pointermove", point(x, y, 1)));
+    }
+    canvas.dispatchEvent(new PointerEvent("pointerup", point(0.9, 0.5, 0)));
+}
+
+/**
+ * The technician's day on a phone (390x844, touch), from the login: the
+ * web client opens on My day; open the task, arrive on site (with the
+ * position of the phone), tick the operations, enter a reading, record a
+ * part of the catalogue, have the customer draw their signature, close.
+ * At every step, one next action and nothing wider than the screen.
+ */
+registry.category("web_tour.tours").add("maintenance_technician_journey", {
     steps: () => [
         {
-            content: "My day lists today's task; the phone gives its position",
+            content: "Logged in at /odoo: the first screen is My day, with today's task",
             trigger: `.o_maintenance_my_day .o_kanban_record:contains("${TASK}")`,
             run() {
+                if (!window.location.pathname.endsWith("/maintenance-my-day")) {
+                    throw new Error(`The first screen is ${window.location.pathname}, not My day`);
+                }
+                // the phone gives its position
                 Object.defineProperty(navigator, "geolocation", {
                     configurable: true,
                     value: {
@@ -29,6 +134,7 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
             content: "The card shows the customer, the address and a map link",
             trigger: `.o_kanban_record:contains("${TASK}"):contains("Syndic Horizon Immobilier"):contains("12 rue des Tilleuls") a.o_maintenance_directions[href*="maps"]`,
         },
+        noSideScroll("on My day"),
         {
             content: "Tomorrow is one tap away",
             trigger: "button.o_maintenance_tomorrow",
@@ -48,33 +154,63 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
             run: "click",
         },
         {
-            content: "Check in: one tap",
+            content: "One next action: arrival; no start, no closing, nothing in the header",
+            trigger: ".o_maintenance_task_form .o_maintenance_task_actions button.o_maintenance_check_in",
+            run() {
+                const form = document.querySelector(".o_maintenance_task_form");
+                const buttons = form.querySelectorAll(
+                    ".o_maintenance_task_actions button, .o_statusbar_buttons button"
+                );
+                if (buttons.length !== 1) {
+                    throw new Error(
+                        `${buttons.length} actions offered: ${[...buttons].map((b) => b.textContent.trim())}`
+                    );
+                }
+            },
+        },
+        {
+            content: "The planning is read-only for a technician",
+            trigger: ".o_field_widget[name=planned_start].o_readonly_modifier",
+        },
+        noSideScroll("on the task"),
+        {
+            content: "Arrival: one tap",
             trigger: ".o_form_view button.o_maintenance_check_in",
             run: "click",
         },
         {
-            content: "Checked in: the button now checks out, the task is in progress",
-            trigger: ".o_form_view button.o_maintenance_check_out",
+            content: "On site: the next action is closing; departure beside it, no arrival",
+            trigger: ".o_maintenance_task_actions:has(button.o_maintenance_check_out) button.o_maintenance_close_button",
+            run() {
+                const form = document.querySelector(".o_maintenance_task_form");
+                const closing = form.querySelectorAll("button[name=action_done]");
+                const other = form.querySelectorAll(
+                    "button.o_maintenance_check_in, .o_statusbar_buttons button"
+                );
+                if (closing.length !== 1 || other.length) {
+                    throw new Error(
+                        `${closing.length} closing buttons and ${other.length} other actions`
+                    );
+                }
+            },
         },
         {
-            content: "Tick the first operation",
-            trigger:
-                '.o_field_widget[name=checklist_ids] .o_kanban_record:contains("Contrôle des organes de sécurité") button.o_maintenance_op_done',
-            run: "click",
+            trigger: '.o_statusbar_status:contains("In progress")',
         },
+        ...tickDone(FIRST_OPERATION),
+        ...tickDone(SECOND_OPERATION),
+        noSideScroll("on the operations"),
         {
-            trigger:
-                '.o_field_widget[name=checklist_ids] .o_kanban_record:contains("Contrôle des organes de sécurité"):not(:has(button.o_maintenance_op_done))',
-        },
-        {
-            content: "Tick the second operation",
-            trigger:
-                '.o_field_widget[name=checklist_ids] .o_kanban_record:contains("Analyse de combustion") button.o_maintenance_op_done',
-            run: "click",
-        },
-        {
-            trigger:
-                '.o_field_widget[name=checklist_ids] .o_kanban_record:contains("Analyse de combustion"):not(:has(button.o_maintenance_op_done))',
+            content: "Every tab is in sight, none cut by the edge of the screen",
+            trigger: '.o_notebook_headers .nav-link:contains("Closing")',
+            run() {
+                for (const tab of document.querySelectorAll(".o_notebook_headers .nav-link")) {
+                    const { left, right } = tab.getBoundingClientRect();
+                    if (left < 0 || right > window.innerWidth) {
+                        throw new Error(`The tab ${tab.textContent.trim()} is cut: ${left}-${right}`);
+                    }
+                }
+            },
         },
         {
             content: "Go to the readings",
@@ -113,14 +249,61 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
             trigger: '.o_field_widget[name=reading_ids] .o_kanban_record:contains("Compteur horaire"):contains("1,520")',
         },
         {
+            content: "Go to the parts",
+            trigger: '.o_notebook_headers a:contains("Parts")',
+            run: "click",
+        },
+        {
+            content: "Add a part",
+            trigger: ".o_field_widget[name=part_ids] .o-kanban-button-new",
+            run: "click",
+        },
+        {
+            content: "Choose it in the catalogue",
+            trigger: ".modal .o_field_widget[name=product_id] input",
+            run: "click",
+        },
+        {
+            content: "Open the search",
+            trigger: ".modal button:has(i.fa-search)",
+            run: "click",
+        },
+        {
+            content: "Search the catalogue",
+            trigger: ".modal .o_searchview_input",
+            run: "edit électrode",
+        },
+        {
+            trigger: ".modal .o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: "The spare part, with its reference",
+            trigger: `.modal .o_kanban_record:contains("${PART}"):contains("PD-ELE-101")`,
+            run: "click",
+        },
+        {
+            trigger: `.modal .o_field_widget[name=product_id] input:value("${PART}")`,
+        },
+        noSideScroll("on the part"),
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The part is on the task",
+            trigger: `.o_field_widget[name=part_ids] .o_kanban_record:contains("${PART}")`,
+        },
+        {
             content: "Go to the closing",
             trigger: '.o_notebook_headers a:contains("Closing")',
             run: "click",
         },
+        noSideScroll("on the closing"),
         {
             content: "What was done",
             trigger: ".o_field_widget[name=work_summary] textarea",
-            run: "edit Réglage du brûleur, combustion contrôlée.",
+            run: "edit Réglage du brûleur, électrode d'allumage remplacée.",
         },
         {
             content: "The customer's name",
@@ -133,9 +316,24 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
             run: "click",
         },
         {
-            content: "The signature is drawn from the name",
+            content: "The pad opens to be drawn on, not with the name typed in a font",
+            trigger: ".modal .o_web_sign_draw_button.active",
+            run() {
+                if (document.querySelector(".modal .o_web_sign_auto_button.active")) {
+                    throw new Error("The signature is made from the name");
+                }
+            },
+        },
+        {
+            trigger: '.modal .modal-footer .btn-primary:contains("Adopt"):disabled',
+        },
+        noSideScroll("on the signature pad"),
+        {
+            content: "The customer draws their signature with the finger",
             trigger: ".modal canvas.o_web_sign_signature",
-            run: "canvasNotEmpty",
+            async run() {
+                await drawSignature(document.querySelector(".modal canvas.o_web_sign_signature"));
+            },
         },
         {
             trigger: '.modal .modal-footer .btn-primary:contains("Adopt"):enabled',
@@ -144,6 +342,7 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
         {
             trigger: ".o_field_widget[name=customer_signature] img.o_signature",
         },
+        noSideScroll("with the signature"),
         {
             content: "Close the task",
             trigger: ".o_form_view button.o_maintenance_close_button",
@@ -151,7 +350,8 @@ registry.category("web_tour.tours").add("maintenance_technician_phone_tour", {
         },
         {
             content: "Closed: the action buttons are gone, the report can be sent",
-            trigger: '.o_form_view:not(:has(.o_maintenance_close_button)) .o_field_widget[name=closed_by]:contains("Julien Moreau")',
+            trigger: '.o_form_view:not(:has(.o_maintenance_task_actions button)) .o_field_widget[name=closed_by]:contains("Julien Moreau")',
         },
+        noSideScroll("once closed"),
     ],
 });
