@@ -213,11 +213,13 @@ class MaintenanceTask(models.Model):
         for task in self:
             task.company_id = task.intervention_id.company_id or task.company_id or self.env.company
 
+    @api.depends("state")
     @api.depends_context("uid")
     def _compute_can_edit_planning(self):
+        # a done task is a frozen report: its planning is read-only too
         can_edit = self._is_manager()
         for task in self:
-            task.can_edit_planning = can_edit
+            task.can_edit_planning = can_edit and task.state != "done"
 
     @api.depends("planned_start", "planned_end")
     @api.depends_context("tz", "lang")
