@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form
+from odoo.tests import Form, new_test_user
 
 from .common import MaintenanceCommon
 
@@ -131,3 +131,43 @@ class TestManagerScreens(MaintenanceCommon):
         self.assertEqual(contract.contract_line_ids.equipment_id, equipment)
         contract.action_maintenance_validate()
         self.assertEqual(len(contract.visit_ids), 2)
+
+
+@freeze_time("2027-01-01")
+class TestPortalAccess(MaintenanceCommon):
+    """A customer's contact on the portal reads their own contract lines only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._create_contract(
+            [(cls._create_equipment(), cls.wt_full, {"price_unit": 950.0})]
+        )
+        other_customer = cls.env["res.partner"].create(
+            {"name": "Copropriété Le Belvédère", "is_company": True}
+        )
+        other_site = cls.env["maintenance.site"].create(
+            {"name": "Le Belvédère", "customer_id": other_customer.id}
+        )
+        cls.other_contract = cls._create_contract(
+            [(cls._create_equipment(site=other_site), cls.wt_full, {"price_unit": 1300.0})],
+            site=other_site,
+        )
+        cls.portal_user = new_test_user(
+            cls.env, login="mc_portal", name="Marie Roux", groups="base.group_portal"
+        )
+        cls.portal_user.partner_id.parent_id = cls.customer
+        # the customer's contact follows their contract, as OCA's portal rule expects
+        cls.contract.message_subscribe(partner_ids=cls.portal_user.partner_id.ids)
+
+    def test_portal_reads_own_lines_not_other_customers(self):
+        Line = self.env["contract.line"].with_user(self.portal_user)
+        own = self.contract.contract_line_ids
+        other = self.other_contract.contract_line_ids
+        found = Line.search_read([], ["price_unit", "specific_price", "equipment_id"])
+        self.assertEqual([row["id"] for row in found], own.ids)
+        self.assertEqual(found[0]["price_unit"], 950.0)
+        self.assertFalse(Line.search([("id", "in", other.ids)]))
+        with self.assertRaises(AccessError):
+            Line.browse(other.ids).read(["price_unit"])
+        self.assertEqual(Line.browse(own.ids).read(["price_unit"])[0]["price_unit"], 950.0)

@@ -43,7 +43,43 @@ class TestContractErrors(MaintenanceCommon):
         equipment = self._create_equipment()
         contract = self._create_contract([(equipment, self.wt_full, {})])
         contract.contract_line_ids.warranty_type_id = False
-        self._assert_refused(contract, "has no covered product")
+        self._assert_refused(contract, "Entretien Chaudière 1 has no warranty type")
+
+    def test_forgotten_warranty_type_refuses_the_contract(self):
+        """A line with an equipment but no warranty type is a forgotten
+        warranty type: refused, named, nothing created (the other line too)."""
+        eq1, eq2 = self._create_equipment(2)
+        contract = self._create_contract([(eq1, self.wt_full, {}), (eq2, self.wt_full, {})])
+        contract.contract_line_ids[1].warranty_type_id = False
+        with self.assertRaisesRegex(
+            ValidationError, "Covered product Entretien Chaudière 2 has no warranty type"
+        ):
+            contract.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(contract.maintenance_state, "draft")
+        self.assertEqual(set(contract.contract_line_ids.mapped("maintenance_state")), {"draft"})
+        self.assertFalse(self.env["maintenance.visit"].search([("contract_id", "=", contract.id)]))
+
+    def test_forgotten_warranty_type_refuses_the_line(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        line = contract.contract_line_ids
+        line.warranty_type_id = False
+        with self.assertRaisesRegex(ValidationError, "Entretien Chaudière 1 has no warranty type"):
+            line.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(line.maintenance_state, "draft")
+
+    def test_plain_billing_line_stays_a_billing_line(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract(
+            [(equipment, self.wt_full, {}), (equipment, self.wt_full, {"name": "Astreinte"})]
+        )
+        billing = contract.contract_line_ids.filtered(lambda line: line.name == "Astreinte")
+        billing.write({"equipment_id": False, "warranty_type_id": False})
+        contract.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(contract.maintenance_state, "active")
+        self.assertEqual(billing.maintenance_state, "draft")
+        self.assertTrue(billing.with_user(self.manager).action_maintenance_validate())
+        self.assertEqual(len(contract.visit_ids), 2)
 
     def test_one_bad_line_refuses_all(self):
         eq1, eq2 = self._create_equipment(2)
