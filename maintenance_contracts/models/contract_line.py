@@ -38,6 +38,7 @@ class ContractLine(models.Model):
         comodel_name="maintenance.warranty.type",
         string="Warranty type",
         index=True,
+        check_company=True,
     )
     visit_group_id = fields.Many2one(
         comodel_name="maintenance.visit.group",
@@ -94,6 +95,11 @@ class ContractLine(models.Model):
                         site=site.display_name,
                     )
                 )
+
+    @api.constrains("warranty_type_id", "company_id")
+    def _check_warranty_type_company(self):
+        # contract.line (OCA) has no automatic company check: ours is explicit
+        self._check_company(["warranty_type_id"])
 
     @api.constrains("visit_group_id", "contract_id")
     def _check_visit_group_site(self):
@@ -248,10 +254,21 @@ class ContractLine(models.Model):
                 errors.append(
                     self.env._("Covered product %(product)s has no equipment.", product=product)
                 )
-            if line.date_end and line.date_start and line.date_end < line.date_start:
+            # OCA refuses a line ending before its own start; the contract's
+            # end date and the first visit date are ours to check
+            start = line.date_start or line.contract_id.date_start
+            end = line._end_date()
+            if end and start and end < start:
                 errors.append(
                     self.env._(
                         "Covered product %(product)s ends before it starts.", product=product
+                    )
+                )
+            elif end and line.first_visit_date and line.first_visit_date > end:
+                errors.append(
+                    self.env._(
+                        "Covered product %(product)s ends before its first visit date.",
+                        product=product,
                     )
                 )
             wtype = line.warranty_type_id
