@@ -192,6 +192,7 @@ class TestConcurrentGeneration(TransactionCase):
             return {
                 "customer": customer.id,
                 "site": site.id,
+                "site_partner": site.partner_id.id,
                 "equipment": equipment.ids,
                 "product": product.id,
                 "contract": contract.id,
@@ -206,7 +207,7 @@ class TestConcurrentGeneration(TransactionCase):
             env["maintenance.customer.equipment"].browse(ids["equipment"]).unlink()
             env["maintenance.site"].browse(ids["site"]).unlink()
             env["product.product"].browse(ids["product"]).unlink()
-            env["res.partner"].browse(ids["customer"]).unlink()
+            env["res.partner"].browse([ids["site_partner"], ids["customer"]]).unlink()
 
     def test_two_generations_at_the_same_time(self):
         ids = self._commit_data()
