@@ -56,6 +56,17 @@ class TestVisitChanges(MaintenanceCommon):
         self.assertEqual(self._dates(group.visit_ids), ["2027-02-01", "2027-08-01"])
         self.assertEqual(group.visit_ids.group_line_ids, line)
 
+    def test_manager_moves_a_group_first_visit_date(self):
+        group = self.env["maintenance.visit.group"].create(
+            {"name": "Chaufferie", "site_id": self.site.id, "first_visit_date": "2027-02-01"}
+        )
+        _contract, line = self._validated(first="2027-02-01", visit_group_id=group.id)
+        self.assertEqual(self._dates(group.visit_ids), ["2027-02-01", "2027-08-01"])
+        group.with_user(self.manager).first_visit_date = "2027-03-01"
+        group.invalidate_recordset()
+        self.assertEqual(self._dates(group.visit_ids), ["2027-03-01", "2027-09-01"])
+        self.assertEqual(group.visit_ids.group_line_ids, line)
+
     def test_manager_deletes_a_validated_line_without_history(self):
         contract, line = self._validated()
         visits = contract.visit_ids
