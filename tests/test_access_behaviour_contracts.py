@@ -15,9 +15,8 @@ Each try runs in a savepoint rolled back afterwards, on a record created
 for it (so that no record depends on it)."""
 
 import csv
-from pathlib import Path
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -110,7 +109,9 @@ class TestAccessBehaviourContracts(TransactionCase):
             "reach": cls._parents(company, customer, follower=cls.users["portal"].partner_id),
             "other_customer": cls._parents(
                 company,
-                cls.env["res.partner"].create({"name": "Copropriété Belvédère", "is_company": True}),
+                cls.env["res.partner"].create(
+                    {"name": "Copropriété Belvédère", "is_company": True}
+                ),
             ),
             "other_company": cls._parents(
                 other_company,

@@ -284,10 +284,12 @@ class ContractLine(models.Model):
         whose warranty type was forgotten (a line with neither is a plain
         billing line)."""
         return self.filtered(
-            lambda line: line.equipment_id
-            and not line.warranty_type_id
-            and not line.display_type
-            and line.maintenance_state == "draft"
+            lambda line: (
+                line.equipment_id
+                and not line.warranty_type_id
+                and not line.display_type
+                and line.maintenance_state == "draft"
+            )
         )
 
     def action_maintenance_validate(self):
@@ -513,9 +515,7 @@ class ContractLine(models.Model):
                 for line in (visit.contract_line_id | visit.group_line_ids) & lines
             )
         ).write({"state": "to_plan", "cancelled_by_end": False})
-        lines._cancel_visits_after(
-            {line: end for line, end in ends.items() if end}, by_end=True
-        )
+        lines._cancel_visits_after({line: end for line, end in ends.items() if end}, by_end=True)
         lines.visits_generated_until = False
         lines._generate_visits()
 
@@ -541,7 +541,9 @@ class ContractLine(models.Model):
         leaving = defaultdict(list)
         for visit in visits:
             members = visit.contract_line_id | visit.group_line_ids
-            gone = members.filtered(lambda line: line in ends and visit.due_date > ends[line])
+            gone = members.filtered(
+                lambda line, due=visit.due_date: line in ends and due > ends[line]
+            )
             if not gone:
                 continue
             if gone == members:
@@ -551,7 +553,9 @@ class ContractLine(models.Model):
         to_cancel.write({"state": "cancelled", "cancelled_by_end": by_end})
         for visit, commands in leaving.items():
             visit.write({"group_line_ids": commands})
-        self.env["maintenance.visit"].browse([visit.id for visit in leaving])._refresh_group_summary()
+        self.env["maintenance.visit"].browse(
+            [visit.id for visit in leaving]
+        )._refresh_group_summary()
         return to_cancel
 
     @api.model

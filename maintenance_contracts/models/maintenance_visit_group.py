@@ -128,9 +128,12 @@ class MaintenanceVisitGroup(models.Model):
         sudo: the pace is a property of the group, whatever lines of other
         contracts the current user may read."""
         self.ensure_one()
-        members = self.sudo().contract_line_ids.filtered(
-            lambda line: line.maintenance_state == "validated"
-        ) | lines.sudo()
+        members = (
+            self.sudo().contract_line_ids.filtered(
+                lambda line: line.maintenance_state == "validated"
+            )
+            | lines.sudo()
+        )
         return members.filtered(lambda line: line.warranty_type_id._has_preventive_visits())
 
     def _group_visit_values(self, lines, horizon_end, occurrences=None):

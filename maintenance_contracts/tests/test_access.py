@@ -189,9 +189,12 @@ class TestManagerAccounting(MaintenanceCommon):
             [("type", "=", "bank"), ("company_id", "=", cls.company.id)], limit=1
         )
         cls.misc_entry = cls.env["account.move"].create(
-            {"move_type": "entry", "journal_id": cls.env["account.journal"].search(
-                [("type", "=", "general"), ("company_id", "=", cls.company.id)], limit=1
-            ).id}
+            {
+                "move_type": "entry",
+                "journal_id": cls.env["account.journal"]
+                .search([("type", "=", "general"), ("company_id", "=", cls.company.id)], limit=1)
+                .id,
+            }
         )
 
     def test_manager_has_no_accounting_group(self):
@@ -210,11 +213,15 @@ class TestManagerAccounting(MaintenanceCommon):
         self.assertIn("journal_id", spec)
         [values] = contract.web_read(spec)
         self.assertEqual(values["journal_id"]["id"], self.contract.journal_id.id)
-        self.assertEqual(values["journal_id"]["display_name"], self.contract.journal_id.display_name)
+        self.assertEqual(
+            values["journal_id"]["display_name"], self.contract.journal_id.display_name
+        )
         self.assertEqual(values["invoice_count"], 1)
         action = contract.action_show_invoices()
-        invoices = self.env["account.move"].with_user(self.manager).search_read(
-            action["domain"], ["name", "amount_total", "invoice_line_ids"]
+        invoices = (
+            self.env["account.move"]
+            .with_user(self.manager)
+            .search_read(action["domain"], ["name", "amount_total", "invoice_line_ids"])
         )
         self.assertEqual([row["id"] for row in invoices], self.invoice.ids)
 

@@ -5,6 +5,7 @@ checked by a test that fails if the claim breaks."""
 
 import threading
 import time
+
 from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, Command, api, fields
@@ -145,8 +146,12 @@ class TestArchitectureClaims(MaintenanceCommon):
             cron_env.env["contract.line"]._cron_generate_visits(batch_size=2)
             self.assertEqual(progress.done, 2, "one batch, then the next run continues")
             self.assertEqual(progress.remaining, 3)
-            extended = cron_env.env["contract.line"].browse(lines.ids).filtered(
-                lambda line: line.visits_generated_until == fields.Date.to_date("2028-06-30")
+            extended = (
+                cron_env.env["contract.line"]
+                .browse(lines.ids)
+                .filtered(
+                    lambda line: line.visits_generated_until == fields.Date.to_date("2028-06-30")
+                )
             )
             self.assertEqual(len(extended), 2)
 
@@ -161,11 +166,15 @@ class TestConcurrentGeneration(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             today = fields.Date.context_today(env["res.partner"])
             customer = env["res.partner"].create({"name": "Concurrence SA", "is_company": True})
-            site = env["maintenance.site"].create({"name": "Site concurrent", "customer_id": customer.id})
+            site = env["maintenance.site"].create(
+                {"name": "Site concurrent", "customer_id": customer.id}
+            )
             equipment = env["maintenance.customer.equipment"].create(
                 [{"name": f"Chaudière {i}", "site_id": site.id} for i in range(3)]
             )
-            product = env["product.product"].create({"name": "Entretien (concurrence)", "type": "service"})
+            product = env["product.product"].create(
+                {"name": "Entretien (concurrence)", "type": "service"}
+            )
             wtype = env.ref("maintenance_contracts.warranty_type_full_2")
             contract = env["contract.contract"].create(
                 {
@@ -232,7 +241,7 @@ class TestConcurrentGeneration(TransactionCase):
                     return
                 except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
                     retried.append(error)
-                except Exception as error:  # reported by the test below
+                except Exception as error:  # noqa: BLE001 - reported by the test below
                     errors.append(error)
                     return
 

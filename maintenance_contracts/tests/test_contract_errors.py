@@ -110,7 +110,13 @@ class TestContractErrors(MaintenanceCommon):
     def test_first_visit_after_the_end(self):
         equipment = self._create_equipment()
         contract = self._create_contract(
-            [(equipment, self.wt_full, {"first_visit_date": "2027-09-01", "date_end": "2027-06-30"})],
+            [
+                (
+                    equipment,
+                    self.wt_full,
+                    {"first_visit_date": "2027-09-01", "date_end": "2027-06-30"},
+                )
+            ],
             line_recurrence=True,
         )
         self._assert_refused(contract, "Entretien Chaudière 1 ends before its first visit date")

@@ -142,9 +142,7 @@ class TestPriceRevisionAccess(PriceRevisionCommon):
                         {"coefficient": 2.0}
                     )
                 with self.assertRaises(AccessError):
-                    env["maintenance.price.revision.line"].browse(line.id).write(
-                        {"new_price": 1.0}
-                    )
+                    env["maintenance.price.revision.line"].browse(line.id).write({"new_price": 1.0})
                 # the administrator deletes scheduled revisions, never applied ones
                 expected = UserError if user == self.admin else AccessError
                 with self.assertRaises(expected):
@@ -177,7 +175,10 @@ class TestPriceRevisionConcurrency(PriceRevisionCommon):
             self.env.cr.execute("SET LOCAL lock_timeout = '300ms'")
             with (
                 freeze_time("2028-01-01"),
-                mute_logger("odoo.sql_db", "odoo.addons.maintenance_contracts.models.maintenance_price_revision"),
+                mute_logger(
+                    "odoo.sql_db",
+                    "odoo.addons.maintenance_contracts.models.maintenance_price_revision",
+                ),
                 self.assertRaises(psycopg2.errors.LockNotAvailable),
             ):
                 Revision._revise_contracts(contract)

@@ -184,7 +184,9 @@ class TestVisitGroupMembers(MaintenanceCommon):
         second.with_user(self.manager).action_maintenance_validate()
         self.assertEqual(planned.group_line_ids, self.first.contract_line_ids)
         self.assertEqual(planned.duration, 2.0)
-        own = self.env["maintenance.visit"].search([("contract_line_id", "in", second.contract_line_ids.ids)])
+        own = self.env["maintenance.visit"].search(
+            [("contract_line_id", "in", second.contract_line_ids.ids)]
+        )
         self.assertEqual(self._dates(own), ["2027-02-01"])
         self.assertEqual(own.state, "to_plan")
         self.assertEqual(own.equipment_id, self.vmc)

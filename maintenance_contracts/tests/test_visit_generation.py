@@ -247,7 +247,8 @@ class TestVisitGeneration(MaintenanceCommon):
         self.assertEqual(contract.contract_line_ids.date_end, fields.Date.to_date("2027-03-31"))
         kept = contract.visit_ids.filtered(lambda v: v.state != "cancelled")
         self.assertEqual(
-            self._dates(kept), ["2027-01-04", "2027-02-15", "2027-03-29", "2027-06-21", "2027-08-02"]
+            self._dates(kept),
+            ["2027-01-04", "2027-02-15", "2027-03-29", "2027-06-21", "2027-08-02"],
         )
         self.assertEqual(done.state, "done")
         self.assertEqual(planned_after.state, "planned", "planned after the date: kept")
