@@ -105,9 +105,9 @@ class ContractContract(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "date_end" in vals:
-            for contract in self.filtered(lambda c: c.date_end):
-                contract.contract_line_ids._cancel_visits_after(contract.date_end)
+        if "date_end" in vals and not self.env.context.get("maintenance_no_regenerate"):
+            # same undoable rule as a covered product's own end date
+            self.contract_line_ids._apply_end_dates()
         return res
 
     def action_maintenance_validate(self):
@@ -129,6 +129,8 @@ class ContractContract(models.Model):
                         contract=contract.display_name,
                     )
                 )
+            # a forgotten warranty type is named, not taken for a billing line
+            contract.contract_line_ids._forgotten_warranty_type()._check_maintenance_validable()
             if not contract.contract_line_ids._covered():
                 raise ValidationError(
                     self.env._(

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .maintenance_warranty_type import due_dates
@@ -38,6 +38,7 @@ class ContractLine(models.Model):
         comodel_name="maintenance.warranty.type",
         string="Warranty type",
         index=True,
+        check_company=True,
     )
     visit_group_id = fields.Many2one(
         comodel_name="maintenance.visit.group",
@@ -95,6 +96,11 @@ class ContractLine(models.Model):
                     )
                 )
 
+    @api.constrains("warranty_type_id", "company_id")
+    def _check_warranty_type_company(self):
+        # contract.line (OCA) has no automatic company check: ours is explicit
+        self._check_company(["warranty_type_id"])
+
     @api.constrains("visit_group_id", "contract_id")
     def _check_visit_group_site(self):
         for line in self.filtered("visit_group_id"):
@@ -139,19 +145,67 @@ class ContractLine(models.Model):
         res = super().write(vals)
         if regenerate:
             regenerate._check_maintenance_validable()
-            # visits of a group the line left are regenerated without it
-            old_groups.contract_line_ids.filtered(
-                lambda line: line.maintenance_state == "validated"
-            )._regenerate_future_visits()
-            regenerate._regenerate_future_visits()
+            if set(vals) & VISIT_FIELDS == {"date_end"}:
+                # an end date only: undoable, visits after it are cancelled
+                regenerate._apply_end_dates()
+            else:
+                # visits of a group the line left are regenerated without it
+                (old_groups.contract_line_ids - regenerate).filtered(
+                    lambda line: line.maintenance_state == "validated"
+                )._regenerate_future_visits()
+                regenerate._regenerate_future_visits()
         return res
 
     def unlink(self):
-        # visits still to plan go with the line; planned or done ones block it
-        self.env["maintenance.visit"].search(
-            [("contract_line_id", "in", self.ids), ("state", "in", ("to_plan", "cancelled"))]
-        ).unlink()
+        # a covered product whose visits are planned or done is history: it
+        # is ended (end date, termination), never deleted
+        Visit = self.env["maintenance.visit"]
+        kept = Visit.search(
+            [
+                ("state", "in", ("planned", "done", "missed")),
+                "|",
+                ("contract_line_id", "in", self.ids),
+                ("group_line_ids", "in", self.ids),
+            ]
+        )
+        if kept:
+            lines = (kept.contract_line_id | kept.group_line_ids) & self
+            raise UserError(
+                self.env._(
+                    "Covered product %(products)s has planned or done visits: it cannot be "
+                    "deleted. Set its end date instead.",
+                    products=", ".join(line.name or line.product_id.display_name for line in lines),
+                )
+            )
+        self.check_access("unlink")
+        self._delete_unplanned_visits(
+            [
+                ("state", "in", ("to_plan", "cancelled")),
+                "|",
+                ("contract_line_id", "in", self.ids),
+                ("group_line_ids", "in", self.ids),
+            ]
+        )
         return super().unlink()
+
+    def _delete_unplanned_visits(self, domain):
+        """Delete the visits matching ``domain``, which only ever selects
+        visits not yet planned of these lines.
+
+        sudo: regenerating (or dropping) the visits still to plan of a covered
+        product is part of changing (or deleting) that product, which the
+        caller checked the user may do; operations managers have no right to
+        delete visits one by one (planned and done ones are history)."""
+        visits = self.env["maintenance.visit"].sudo().search(domain)
+        if visits.filtered(lambda visit: visit.state not in ("to_plan", "cancelled")):
+            raise UserError(self.env._("Only visits still to plan can be regenerated."))
+        groups = visits.filtered("visit_group_id")
+        # a group's occurrence keeps its other members: only this line leaves it
+        shared = groups.filtered(lambda visit: visit.group_line_ids - self)
+        if shared:
+            shared.write({"group_line_ids": [Command.unlink(line.id) for line in self]})
+            shared._refresh_group_summary()
+        (visits - shared).unlink()
 
     def _prepare_invoice_line(self):
         vals = super()._prepare_invoice_line()
@@ -200,10 +254,21 @@ class ContractLine(models.Model):
                 errors.append(
                     self.env._("Covered product %(product)s has no equipment.", product=product)
                 )
-            if line.date_end and line.date_start and line.date_end < line.date_start:
+            # OCA refuses a line ending before its own start; the contract's
+            # end date and the first visit date are ours to check
+            start = line.date_start or line.contract_id.date_start
+            end = line._end_date()
+            if end and start and end < start:
                 errors.append(
                     self.env._(
                         "Covered product %(product)s ends before it starts.", product=product
+                    )
+                )
+            elif end and line.first_visit_date and line.first_visit_date > end:
+                errors.append(
+                    self.env._(
+                        "Covered product %(product)s ends before its first visit date.",
+                        product=product,
                     )
                 )
             wtype = line.warranty_type_id
@@ -214,12 +279,26 @@ class ContractLine(models.Model):
         if errors:
             raise ValidationError("\n".join(dict.fromkeys(errors)))
 
+    def _forgotten_warranty_type(self):
+        """Lines with an equipment but no warranty type: a covered product
+        whose warranty type was forgotten (a line with neither is a plain
+        billing line)."""
+        return self.filtered(
+            lambda line: (
+                line.equipment_id
+                and not line.warranty_type_id
+                and not line.display_type
+                and line.maintenance_state == "draft"
+            )
+        )
+
     def action_maintenance_validate(self):
         """Validate covered products: creates their visits to plan."""
         lines = self._covered().filtered(lambda line: line.maintenance_state == "draft")
-        if not lines:
+        forgotten = self._forgotten_warranty_type()
+        if not lines and not forgotten:
             return True
-        lines._check_maintenance_validable()
+        (lines | forgotten)._check_maintenance_validable()
         lines._generate_visits(validate=True)
         return True
 
@@ -306,18 +385,26 @@ class ContractLine(models.Model):
                         "generation_key": f"L{line_id}:{due.isoformat()}",
                     }
                 )
-        for group_id, member_ids in group_members.items():
-            group = self.env["maintenance.visit.group"].browse(group_id)
-            vals_list += group._group_visit_values(
-                self.browse(member_ids), horizon_end or self._horizon_end(group.company_id)
-            )
+        if group_members:
+            groups = self.env["maintenance.visit.group"].browse(list(group_members))
+            occurrences = groups._existing_occurrences()
+            for group in groups:
+                vals_list += group._group_visit_values(
+                    self.browse(group_members[group.id]),
+                    horizon_end or self._horizon_end(group.company_id),
+                    occurrences.get(group.id, {}),
+                )
         group_links = {
             vals["generation_key"]: vals.pop("group_line_ids")
             for vals in vals_list
             if "group_line_ids" in vals
         }
-        ids_by_key = Visit._insert_generated(vals_list)
-        Visit._link_group_lines(ids_by_key, group_links)
+        inserted = set()
+        ids_by_key = Visit._insert_generated(vals_list, inserted)
+        joined = Visit._link_group_lines(ids_by_key, group_links)
+        # an existing occurrence still to plan that new members joined:
+        # their durations and operations are added to it
+        joined.filtered(lambda visit: visit.id not in inserted)._refresh_group_summary()
         # one UPDATE per batch: Odoo groups these writes by column set
         for (until, initial_price), line_ids in lines_by_until.items():
             vals = {"visits_generated_until": until}
@@ -367,40 +454,109 @@ class ContractLine(models.Model):
 
     def _regenerate_future_visits(self):
         """Replace the future visits still to plan of these validated lines
-        (and of their groups); planned, done or past visits are kept."""
+        (and of their groups); planned, done or past visits are kept, and so
+        are visits cancelled by hand or by a termination."""
         lines = self.filtered(lambda line: line.maintenance_state == "validated")
         if not lines:
             return
+        self.check_access("write")
         today = fields.Date.context_today(self)
         groups = lines.visit_group_id
-        domain = [("state", "=", "to_plan"), ("due_date", ">=", today)]
-        self.env["maintenance.visit"].search(
+        members = lines | groups.contract_line_ids.filtered(
+            lambda line: line.maintenance_state == "validated"
+        )
+        members._delete_unplanned_visits(
             [
-                *domain,
+                ("due_date", ">=", today),
+                "|",
+                ("state", "=", "to_plan"),
+                "&",
+                ("state", "=", "cancelled"),
+                ("cancelled_by_end", "=", True),
                 "|",
                 ("contract_line_id", "in", lines.ids),
                 ("visit_group_id", "in", groups.ids),
             ]
-        ).unlink()
-        members = lines | groups.contract_line_ids.filtered(
-            lambda line: line.maintenance_state == "validated"
         )
         members.visits_generated_until = False
         members._generate_visits()
 
-    def _cancel_visits_after(self, date):
-        """Cancel the visits still to plan of these lines due after ``date``."""
+    def _end_date(self):
+        self.ensure_one()
+        return self.date_end or self.contract_id.date_end
+
+    def _apply_end_dates(self):
+        """One rule for the end date of a covered product or of its contract,
+        undoable: the visits still to plan due after the end are cancelled
+        (kept, marked as cancelled by the end); moving the end later or
+        removing it puts them back to plan and generates the missing ones."""
+        lines = self.filtered(lambda line: line.maintenance_state == "validated")
+        if not lines:
+            return
+        lines.check_access("write")
+        Visit = self.env["maintenance.visit"]
+        ends = {line: line._end_date() for line in lines}
+
+        def ended(line, due):
+            return bool(ends.get(line)) and due > ends[line]
+
+        cancelled = Visit.search(
+            [
+                ("state", "=", "cancelled"),
+                ("cancelled_by_end", "=", True),
+                "|",
+                ("contract_line_id", "in", lines.ids),
+                ("group_line_ids", "in", lines.ids),
+            ]
+        )
+        cancelled.filtered(
+            lambda visit: any(
+                not ended(line, visit.due_date)
+                for line in (visit.contract_line_id | visit.group_line_ids) & lines
+            )
+        ).write({"state": "to_plan", "cancelled_by_end": False})
+        lines._cancel_visits_after({line: end for line, end in ends.items() if end}, by_end=True)
+        lines.visits_generated_until = False
+        lines._generate_visits()
+
+    def _cancel_visits_after(self, ends, by_end=False):
+        """Cancel the visits still to plan of these lines due after their
+        end (``ends``: {line: date}, or one date for all); a visit of a group
+        keeps its other members and only loses these lines."""
+        if not isinstance(ends, dict):
+            ends = dict.fromkeys(self, ends)
+        if not ends:
+            return self.env["maintenance.visit"]
+        lines = self.browse([line.id for line in ends])
         visits = self.env["maintenance.visit"].search(
             [
                 ("state", "=", "to_plan"),
-                ("due_date", ">", date),
+                ("due_date", ">", min(ends.values())),
                 "|",
-                ("contract_line_id", "in", self.ids),
-                ("group_line_ids", "in", self.ids),
+                ("contract_line_id", "in", lines.ids),
+                ("group_line_ids", "in", lines.ids),
             ]
         )
-        visits.write({"state": "cancelled"})
-        return visits
+        to_cancel = self.env["maintenance.visit"]
+        leaving = defaultdict(list)
+        for visit in visits:
+            members = visit.contract_line_id | visit.group_line_ids
+            gone = members.filtered(
+                lambda line, due=visit.due_date: line in ends and due > ends[line]
+            )
+            if not gone:
+                continue
+            if gone == members:
+                to_cancel |= visit
+            else:
+                leaving[visit] = [Command.unlink(line.id) for line in gone]
+        to_cancel.write({"state": "cancelled", "cancelled_by_end": by_end})
+        for visit, commands in leaving.items():
+            visit.write({"group_line_ids": commands})
+        self.env["maintenance.visit"].browse(
+            [visit.id for visit in leaving]
+        )._refresh_group_summary()
+        return to_cancel
 
     @api.model
     def _cron_generate_visits(self, batch_size=500):

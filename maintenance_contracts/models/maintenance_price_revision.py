@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import format_date, get_lang
 
 from .maintenance_price_revision_formula import to_decimal
@@ -243,6 +244,23 @@ class MaintenancePriceRevision(models.Model):
                 "%(contract)s - revision of %(date)s",
                 contract=revision.contract_id.display_name,
                 date=format_date(self.env, revision.date),
+            )
+
+    def write(self, vals):
+        self.check_access("write")
+        self._check_not_applied()
+        return super().write(vals)
+
+    def _check_not_applied(self):
+        """Applied revisions are the price history invoices are priced from:
+        read-only for everyone, the administrator and the superuser included."""
+        if any(revision.state == "done" for revision in self):
+            raise UserError(
+                self.env._(
+                    "An applied price revision cannot be changed: its prices are on the "
+                    "contract and maybe on invoices. Revise again or correct the price "
+                    "by hand."
+                )
             )
 
     @api.ondelete(at_uninstall=False)
@@ -567,7 +585,9 @@ class MaintenancePriceRevision(models.Model):
             # the user may write these lines (checked above): sudo only saves
             # a record-rule query per line so the batch costs flat queries
             line.contract_line_id.sudo().specific_price = line.new_price
-        self.write({"state": "done"})
+        # sudo: nobody writes revisions (their history is read-only); marking
+        # them applied is part of writing their prices, checked above
+        self.filtered(lambda revision: revision.state != "done").sudo().write({"state": "done"})
 
     def _log_in_chatter(self):
         bodies = {}
@@ -627,6 +647,9 @@ class MaintenancePriceRevision(models.Model):
         try:
             with self.env.cr.savepoint():
                 revisions = self._create_revisions(todo)
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            # a concurrent run: Odoo retries the whole transaction
+            raise
         except Exception:  # isolated below, contract by contract
             _logger.info(
                 "Price revision batch failed, retrying contract by contract", exc_info=True
@@ -637,6 +660,8 @@ class MaintenancePriceRevision(models.Model):
                 try:
                     with self.env.cr.savepoint():
                         revisions |= self._create_revisions([result])
+                except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                    raise
                 except Exception as error:  # reported to the user below
                     _logger.warning(
                         "Price revision of %s failed", contract.display_name, exc_info=True

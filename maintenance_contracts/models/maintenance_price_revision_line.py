@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MaintenancePriceRevisionLine(models.Model):
@@ -37,3 +37,12 @@ class MaintenancePriceRevisionLine(models.Model):
     )
     old_price = fields.Float(digits="Product Price")
     new_price = fields.Float(digits="Product Price")
+
+    def write(self, vals):
+        self.check_access("write")
+        self.revision_id._check_not_applied()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_applied(self):
+        self.revision_id._check_not_applied()

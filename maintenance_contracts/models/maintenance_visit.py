@@ -89,6 +89,13 @@ class MaintenanceVisit(models.Model):
         required=True,
         index=True,
     )
+    cancelled_by_end = fields.Boolean(
+        string="Cancelled by an end date",
+        readonly=True,
+        copy=False,
+        help="Cancelled because its covered product or contract ended before it: "
+        "moving the end date later or removing it puts it back to plan.",
+    )
     operations = fields.Text(
         help="Operations to perform, copied from the warranty type when the visit was generated.",
     )
@@ -188,7 +195,7 @@ class MaintenanceVisit(models.Model):
     )
 
     @api.model
-    def _insert_generated(self, vals_list):
+    def _insert_generated(self, vals_list, inserted=None):
         """Insert generated visits in one statement per batch, skipping those
         already generated (the unique ``generation_key`` makes it idempotent,
         in the database, even under concurrent runs).
@@ -198,6 +205,8 @@ class MaintenanceVisit(models.Model):
         checked like ``create`` would.
 
         :param vals_list: dicts with the keys of ``_BULK_COLUMNS``
+        :param inserted: a set, given the ids of the rows inserted (not
+            those that existed)
         :return: {generation_key: visit id} for every key, new or existing
         """
         if not vals_list:
@@ -221,6 +230,7 @@ class MaintenanceVisit(models.Model):
                 SELECT u.*, 'to_plan', %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(casts)s) AS u(%(columns)s)
                 ON CONFLICT (generation_key) DO NOTHING
+             RETURNING id
                 """,
                 columns=SQL(", ").join(SQL.identifier(name) for name in names),
                 casts=casts,
@@ -228,6 +238,8 @@ class MaintenanceVisit(models.Model):
                 now=self.env.cr.now(),
             )
         )
+        if inserted is not None:
+            inserted.update(row[0] for row in self.env.cr.fetchall())
         self.env.cr.execute(
             SQL(
                 "SELECT generation_key, id FROM maintenance_visit WHERE generation_key = ANY(%s)",
@@ -238,25 +250,59 @@ class MaintenanceVisit(models.Model):
 
     @api.model
     def _link_group_lines(self, ids_by_key, group_links):
-        """Link grouped visits to the covered products due at them."""
+        """Link grouped visits to the covered products due at them; only
+        visits still to plan take new members.
+
+        :return: the visits that gained a member
+        """
         visit_ids, line_ids = [], []
         for key, members in group_links.items():
             for line_id in members:
                 visit_ids.append(ids_by_key[key])
                 line_ids.append(line_id)
         if not visit_ids:
-            return
+            return self.browse()
         self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO maintenance_visit_group_line_rel (visit_id, contract_line_id)
-                SELECT * FROM unnest(%s::int4[], %s::int4[])
+                SELECT u.visit_id, u.line_id
+                  FROM unnest(%s::int4[], %s::int4[]) AS u(visit_id, line_id)
+                  JOIN maintenance_visit visit
+                    ON visit.id = u.visit_id AND visit.state = 'to_plan'
                 ON CONFLICT DO NOTHING
+             RETURNING visit_id
                 """,
                 visit_ids,
                 line_ids,
             )
         )
+        joined = self.browse({row[0] for row in self.env.cr.fetchall()})
+        joined.invalidate_recordset(["group_line_ids"])
+        return joined
+
+    @api.model
+    def _group_operations(self, lines):
+        return "\n".join(
+            f"{line.equipment_id.display_name}\n{line.warranty_type_id._operations_text()}"
+            for line in lines
+        )
+
+    def _refresh_group_summary(self):
+        """Recompute what a group's visits still to plan sum up from their
+        members (duration, operations, contract) after members joined or left."""
+        for visit in self.filtered(lambda visit: visit.visit_group_id and visit.state == "to_plan"):
+            # sudo: members may belong to contracts the user cannot read (the
+            # summary is generated text, like at generation)
+            members = visit.sudo().group_line_ids
+            contracts = members.contract_id
+            visit.write(
+                {
+                    "duration": sum(line.warranty_type_id.visit_duration for line in members),
+                    "operations": self._group_operations(members),
+                    "contract_id": contracts.id if len(contracts) == 1 else False,
+                }
+            )
 
     @api.model
     def _window(self, due_date, warranty_type):

@@ -2,6 +2,8 @@ from . import test_visit_generation
 from . import test_contract_invoicing
 from . import test_contract_errors
 from . import test_access
+from . import test_visit_changes
+from . import test_architecture_claims
 from . import test_performance
 from . import test_price_revision
 from . import test_price_revision_import

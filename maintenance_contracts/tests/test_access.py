@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form
+from odoo.tests import Form, new_test_user
 
 from .common import MaintenanceCommon
 
@@ -147,3 +147,108 @@ class TestManagerScreens(MaintenanceCommon):
         self.assertEqual(contract.contract_line_ids.equipment_id, equipment)
         contract.action_maintenance_validate()
         self.assertEqual(len(contract.visit_ids), 2)
+
+
+@freeze_time("2027-01-01")
+class TestPortalAccess(MaintenanceCommon):
+    """A customer's contact on the portal reads their own contract lines only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._create_contract(
+            [(cls._create_equipment(), cls.wt_full, {"price_unit": 950.0})]
+        )
+        other_customer = cls.env["res.partner"].create(
+            {"name": "Copropriété Le Belvédère", "is_company": True}
+        )
+        other_site = cls.env["maintenance.site"].create(
+            {"name": "Le Belvédère", "customer_id": other_customer.id}
+        )
+        cls.other_contract = cls._create_contract(
+            [(cls._create_equipment(site=other_site), cls.wt_full, {"price_unit": 1300.0})],
+            site=other_site,
+        )
+        cls.portal_user = new_test_user(
+            cls.env, login="mc_portal", name="Marie Roux", groups="base.group_portal"
+        )
+        cls.portal_user.partner_id.parent_id = cls.customer
+        # the customer's contact follows their contract, as OCA's portal rule expects
+        cls.contract.message_subscribe(partner_ids=cls.portal_user.partner_id.ids)
+
+    def test_portal_reads_own_lines_not_other_customers(self):
+        Line = self.env["contract.line"].with_user(self.portal_user)
+        own = self.contract.contract_line_ids
+        other = self.other_contract.contract_line_ids
+        found = Line.search_read([], ["price_unit", "specific_price", "equipment_id"])
+        self.assertEqual([row["id"] for row in found], own.ids)
+        self.assertEqual(found[0]["price_unit"], 950.0)
+        self.assertFalse(Line.search([("id", "in", other.ids)]))
+        with self.assertRaises(AccessError):
+            Line.browse(other.ids).read(["price_unit"])
+        self.assertEqual(Line.browse(own.ids).read(["price_unit"])[0]["price_unit"], 950.0)
+
+
+@freeze_time("2027-01-01")
+class TestManagerAccounting(MaintenanceCommon):
+    """Least privilege: the operations manager opens a contract form and its
+    invoices, without Odoo's read-only accounting group (no bank journal,
+    no other journal entry)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._create_contract([(cls._create_equipment(), cls.wt_full, {})])
+        cls.contract.action_maintenance_validate()
+        cls.invoice = cls.contract.recurring_create_invoice()
+        cls.bank_journal = cls.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.misc_entry = cls.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": cls.env["account.journal"]
+                .search([("type", "=", "general"), ("company_id", "=", cls.company.id)], limit=1)
+                .id,
+            }
+        )
+
+    def test_manager_has_no_accounting_group(self):
+        self.assertFalse(self.manager.has_group("account.group_account_readonly"))
+        self.assertFalse(self.manager.has_group("account.group_account_invoice"))
+
+    def test_manager_opens_the_contract_form_and_its_invoices(self):
+        contract = self.contract.with_user(self.manager)
+        view = contract.get_views([(False, "form")])
+        fields = contract._fields
+        spec = {
+            name: {"fields": {"display_name": {}}} if fields[name].type == "many2one" else {}
+            for name in view["models"]["contract.contract"]["fields"]
+            if name in fields and fields[name].type not in ("one2many", "many2many")
+        }
+        self.assertIn("journal_id", spec)
+        [values] = contract.web_read(spec)
+        self.assertEqual(values["journal_id"]["id"], self.contract.journal_id.id)
+        self.assertEqual(
+            values["journal_id"]["display_name"], self.contract.journal_id.display_name
+        )
+        self.assertEqual(values["invoice_count"], 1)
+        action = contract.action_show_invoices()
+        invoices = (
+            self.env["account.move"]
+            .with_user(self.manager)
+            .search_read(action["domain"], ["name", "amount_total", "invoice_line_ids"])
+        )
+        self.assertEqual([row["id"] for row in invoices], self.invoice.ids)
+
+    def test_manager_reads_no_bank_journal_nor_other_entries(self):
+        env = self.env(user=self.manager)
+        self.assertTrue(self.bank_journal)
+        self.assertNotIn(self.bank_journal, env["account.journal"].search([]))
+        with self.assertRaises(AccessError):
+            env["account.journal"].browse(self.bank_journal.id).read(["name"])
+        self.assertEqual(env["account.move"].search([]), self.invoice)
+        with self.assertRaises(AccessError):
+            env["account.move"].browse(self.misc_entry.id).read(["name"])
+        with self.assertRaises(AccessError):
+            env["account.move"].browse(self.invoice.id).write({"ref": "x"})

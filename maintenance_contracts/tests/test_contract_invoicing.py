@@ -3,13 +3,27 @@
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import AccessError
 
 from .common import MaintenanceCommon
 
 
 @freeze_time("2027-01-01")
 class TestContractInvoicing(MaintenanceCommon):
-    """Invoicing stays OCA contract's: periodicities, in advance / in arrears."""
+    """Invoicing stays OCA contract's: periodicities, in advance / in arrears.
+
+    As in production: the operations manager validates the contract, OCA's
+    invoicing job creates the invoices, the accountant (Odoo's Billing group)
+    reads them and posts them."""
+
+    def _run_invoicing(self, contract):
+        """OCA's daily invoicing job (it runs as the cron's user), up to the
+        contract's next invoice date: the invoices it created for ``contract``."""
+        before = contract._get_related_invoices()
+        self.env["contract.contract"].cron_recurring_create_invoice(
+            date_ref=contract.recurring_next_date
+        )
+        return contract._get_related_invoices() - before
 
     def _invoice(self, rule, invoicing_type, interval=1):
         equipment = self._create_equipment()
@@ -19,10 +33,11 @@ class TestContractInvoicing(MaintenanceCommon):
             recurring_interval=interval,
             recurring_invoicing_type=invoicing_type,
         )
-        contract.action_maintenance_validate()
-        return contract, contract.recurring_create_invoice()
+        contract.with_user(self.manager).action_maintenance_validate()
+        return contract, self._run_invoicing(contract).with_user(self.accountant)
 
     def _assert_invoice(self, invoice, contract, start, end):
+        self.assertEqual(invoice.env.user, self.accountant)
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.partner_id, self.customer)
         line = invoice.invoice_line_ids
@@ -66,12 +81,22 @@ class TestContractInvoicing(MaintenanceCommon):
 
     def test_terminated_contract_stops_invoicing(self):
         contract, _invoice = self._invoice("monthly", "pre-paid")
-        self.env["maintenance.contract.terminate"].create(
+        self.env["maintenance.contract.terminate"].with_user(self.manager).create(
             {"contract_id": contract.id, "termination_date": "2027-02-28", "reason": "Fin"}
         ).action_terminate()
-        second = contract.recurring_create_invoice()
+        second = self._run_invoicing(contract).with_user(self.accountant)
         self.assertIn("2027-02-01 to 2027-02-28", second.invoice_line_ids.name)
         self.assertFalse(contract.contract_line_ids.next_period_date_start)
         self.assertFalse(
             contract.recurring_create_invoice(), "nothing to invoice after termination"
         )
+
+    def test_accountant_reads_but_does_not_change_the_contract(self):
+        contract, invoice = self._invoice("monthly", "pre-paid")
+        env = self.env(user=self.accountant)
+        self.assertEqual(
+            env["contract.contract"].browse(contract.id).contract_line_ids.price_unit, 1200.0
+        )
+        self.assertEqual(invoice.invoice_line_ids.contract_line_id, contract.contract_line_ids)
+        with self.assertRaises(AccessError):
+            env["contract.line"].browse(contract.contract_line_ids.id).write({"price_unit": 1.0})

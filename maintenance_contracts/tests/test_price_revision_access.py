@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
+import psycopg2.errors
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import mute_logger
 
 from .price_revision_common import PriceRevisionCommon
 
@@ -128,3 +130,63 @@ class TestPriceRevisionAccess(PriceRevisionCommon):
         self.assertFalse(env["maintenance.price.revision.line"].search([]))
         with self.assertRaises(AccessError):
             env["maintenance.price.revision"].browse(self.revision.id).read(["coefficient"])
+
+    def test_applied_revisions_are_read_only_for_everyone(self):
+        self.assertEqual(self.revision.state, "done")
+        line = self.revision.line_ids
+        for user in (self.manager, self.admin):
+            env = self.env(user=user)
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    env["maintenance.price.revision"].browse(self.revision.id).write(
+                        {"coefficient": 2.0}
+                    )
+                with self.assertRaises(AccessError):
+                    env["maintenance.price.revision.line"].browse(line.id).write({"new_price": 1.0})
+                # the administrator deletes scheduled revisions, never applied ones
+                expected = UserError if user == self.admin else AccessError
+                with self.assertRaises(expected):
+                    env["maintenance.price.revision"].browse(self.revision.id).unlink()
+                with self.assertRaises(AccessError):
+                    env["maintenance.price.revision.line"].browse(line.id).unlink()
+        # not even the superuser changes the history invoices are priced from
+        with self.assertRaisesRegex(UserError, "applied price revision cannot be changed"):
+            self.revision.sudo().write({"coefficient": 2.0})
+        with self.assertRaisesRegex(UserError, "applied price revision cannot be changed"):
+            line.sudo().write({"new_price": 1.0})
+        with self.assertRaisesRegex(UserError, "cannot be"):
+            line.sudo().unlink()
+        self.assertNotEqual(line.new_price, 1.0)
+
+
+@freeze_time("2027-01-01")
+class TestPriceRevisionConcurrency(PriceRevisionCommon):
+    """A revision run meeting a concurrent transaction lets the concurrency
+    error through (Odoo retries the transaction) instead of reporting the
+    contract as 'could not be saved'."""
+
+    def test_lock_not_available_propagates(self):
+        contract = self._revisable_contract()
+        Revision = self.env["maintenance.price.revision"]
+        self.env.flush_all()
+        # a real second transaction holds a lock our inserts need
+        with self.registry.cursor() as other:
+            other.execute("LOCK TABLE maintenance_price_revision IN SHARE MODE")
+            self.env.cr.execute("SET LOCAL lock_timeout = '300ms'")
+            with (
+                freeze_time("2028-01-01"),
+                mute_logger(
+                    "odoo.sql_db",
+                    "odoo.addons.maintenance_contracts.models.maintenance_price_revision",
+                ),
+                self.assertRaises(psycopg2.errors.LockNotAvailable),
+            ):
+                Revision._revise_contracts(contract)
+            other.rollback()
+        self.env.cr.execute("SET LOCAL lock_timeout = 0")
+        self.assertFalse(Revision.search([("contract_id", "=", contract.id)]))
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [("res_model", "=", "contract.contract"), ("res_id", "=", contract.id)]
+            )
+        )

@@ -122,3 +122,16 @@ class TestPriceIndexImport(PriceRevisionCommon):
         )
         self._import("T-QUARTER;2027-10;101,5\n")
         self.assertEqual(quarterly.last_value, 101.5)
+
+    def test_file_too_large_refused(self):
+        before = self._count()
+        line = "T-BT47;2027-10;134,2\n"
+        text = line * (1024 * 1024 // len(line) + 10)
+        wizard = (
+            self.env["maintenance.price.index.import"]
+            .with_user(self.admin)
+            .create({"file": base64.b64encode(text.encode()), "filename": "big.csv"})
+        )
+        with self.assertRaisesRegex(UserError, "The file is too large"):
+            wizard.action_import()
+        self.assertEqual(self._count(), before)

@@ -207,7 +207,8 @@ class TestVisitGeneration(MaintenanceCommon):
         planned = contract.visit_ids.sorted("due_date")[0]
         planned.state = "planned"
         line = contract.contract_line_ids
-        line.warranty_type_id = self.wt_lift
+        # the operations manager does it, with their own rights
+        line.with_user(self.manager).warranty_type_id = self.wt_lift
         contract.invalidate_recordset()
         visits = contract.visit_ids
         self.assertIn(planned, visits, "a planned visit is never touched")
@@ -223,8 +224,13 @@ class TestVisitGeneration(MaintenanceCommon):
             [(equipment, self.wt_lift, {"first_visit_date": "2027-01-04"})]
         )
         contract.action_maintenance_validate()
-        done = contract.visit_ids.sorted("due_date")[0]
+        by_date = contract.visit_ids.sorted("due_date")
+        done = by_date[0]
         done.write({"state": "done", "done_date": "2027-01-05"})
+        # after the termination date: one planned and one done (early) visit
+        planned_after, done_after = by_date[4], by_date[5]
+        planned_after.state = "planned"
+        done_after.write({"state": "done", "done_date": "2027-03-30"})
         wizard = (
             self.env["maintenance.contract.terminate"]
             .with_user(self.manager)
@@ -240,8 +246,13 @@ class TestVisitGeneration(MaintenanceCommon):
         self.assertEqual(contract.maintenance_state, "terminated")
         self.assertEqual(contract.contract_line_ids.date_end, fields.Date.to_date("2027-03-31"))
         kept = contract.visit_ids.filtered(lambda v: v.state != "cancelled")
-        self.assertEqual(self._dates(kept), ["2027-01-04", "2027-02-15", "2027-03-29"])
+        self.assertEqual(
+            self._dates(kept),
+            ["2027-01-04", "2027-02-15", "2027-03-29", "2027-06-21", "2027-08-02"],
+        )
         self.assertEqual(done.state, "done")
+        self.assertEqual(planned_after.state, "planned", "planned after the date: kept")
+        self.assertEqual(done_after.state, "done", "done after the date: kept")
         cancelled = contract.visit_ids.filtered(lambda v: v.state == "cancelled")
-        self.assertEqual(len(cancelled), 6, "history kept: cancelled, not deleted")
+        self.assertEqual(len(cancelled), 4, "history kept: cancelled, not deleted")
         self.assertTrue(all(v.due_date > fields.Date.to_date("2027-03-31") for v in cancelled))

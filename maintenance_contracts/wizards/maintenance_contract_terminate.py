@@ -1,7 +1,10 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# the reason is kept on the contract and posted in its chatter
+MAX_REASON_LENGTH = 2000
 
 
 class MaintenanceContractTerminate(models.TransientModel):
@@ -13,6 +16,19 @@ class MaintenanceContractTerminate(models.TransientModel):
     )
     termination_date = fields.Date(required=True, default=fields.Date.context_today)
     reason = fields.Text(required=True)
+
+    @api.constrains("reason")
+    def _check_reason_length(self):
+        for wizard in self:
+            if len(wizard.reason or "") > MAX_REASON_LENGTH:
+                raise ValidationError(
+                    self.env._(
+                        "The reason is too long (%(length)s characters): keep it under "
+                        "%(max)s characters.",
+                        length=len(wizard.reason),
+                        max=MAX_REASON_LENGTH,
+                    )
+                )
 
     def action_terminate(self):
         self.ensure_one()

@@ -12,6 +12,8 @@ from odoo.exceptions import UserError
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 NUMBER_RE = re.compile(r"^\d+(\.\d+)?$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# index files hold a few hundred lines: far more is not an index file
+MAX_FILE_SIZE = 1024 * 1024
 
 
 class MaintenancePriceIndexImport(models.TransientModel):
@@ -51,6 +53,17 @@ class MaintenancePriceIndexImport(models.TransientModel):
 
     def _read_rows(self):
         """[(line number, [cells])] of the file, header and empty lines left out."""
+        # the size of the decoded file, known from its base64 length before decoding
+        size = len(self.file or b"") * 3 // 4
+        if size > MAX_FILE_SIZE:
+            raise UserError(
+                self.env._(
+                    "The file is too large (%(size)s KB): an index file holds at most "
+                    "%(max)s KB. Split it or check that it is the right file.",
+                    size=size // 1024,
+                    max=MAX_FILE_SIZE // 1024,
+                )
+            )
         content = base64.b64decode(self.file or b"")
         try:
             text = content.decode("utf-8-sig")
