@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class MaintenanceContractTerminate(models.TransientModel):
@@ -27,7 +28,7 @@ class MaintenanceContractTerminate(models.TransientModel):
             raise UserError(
                 self.env._(
                     "A contract cannot end before it starts (%(date)s).",
-                    date=fields.Date.to_string(contract.date_start),
+                    date=format_date(self.env, contract.date_start),
                 )
             )
         contract._maintenance_terminate(self.termination_date, self.reason)
