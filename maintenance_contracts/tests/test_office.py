@@ -6,8 +6,10 @@ invoices speak the customer's language."""
 
 from freezegun import freeze_time
 from lxml import etree
+from psycopg2 import IntegrityError
 
 from odoo.tests import Form
+from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from .common import MaintenanceCommon
@@ -161,3 +163,65 @@ class TestInvoiceLanguage(MaintenanceCommon):
         contract.action_maintenance_validate()
         invoice = contract.with_context(lang="en_US").recurring_create_invoice()
         self.assertIn("Entretien du 01/01/2027 au 31/01/2027", invoice.invoice_line_ids.name)
+
+
+@freeze_time("2027-01-01")
+class TestOfficeScreens(MaintenanceCommon):
+    def test_equipment_created_from_a_new_site(self):
+        """The equipment tab of a site not saved yet: one save for both."""
+        Site = self.env["maintenance.site"].with_user(self.manager)
+        with Form(Site) as form:
+            form.name = "Résidence Le Parc"
+            form.customer_id = self.customer
+            with form.equipment_ids.new() as equipment:
+                equipment.name = "Chaudière gaz 120 kW"
+                equipment.serial_number = "PARC-0001"
+        site = form.record
+        self.assertEqual(site.equipment_ids.mapped("name"), ["Chaudière gaz 120 kW"])
+        self.assertEqual(site.equipment_ids.site_id, site)
+
+    def test_new_contract_gets_a_unique_reference(self):
+        equipment = self._create_equipment(2)
+        first = self._create_contract([(equipment[0], self.wt_full, {})])
+        second = self._create_contract([(equipment[1], self.wt_full, {})])
+        self.assertRegex(first.code, r"^CTR/2027/\d{5}$")
+        self.assertNotEqual(first.code, second.code)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            second.code = first.code
+            second.flush_recordset()
+
+    def test_validation_confirms(self):
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        action = contract.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("2", action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["tag"], "soft_reload")
+        self.assertIn("Contract validated", contract.message_ids[:1].body)
+
+    def test_only_site_proposed(self):
+        Contract = self.env["contract.contract"].with_user(self.manager)
+        view = self.env.ref("contract.contract_contract_customer_form_view")
+        with Form(Contract.with_context(default_is_maintenance=True), view=view) as form:
+            form.name = "Contrat"
+            form.partner_id = self.customer
+            self.assertEqual(form.site_id, self.site)
+            other = self.env["res.partner"].create({"name": "Deux sites", "is_company": True})
+            self.env["maintenance.site"].create(
+                [{"name": f"Site {i}", "customer_id": other.id} for i in (1, 2)]
+            )
+            form.partner_id = other
+            self.assertFalse(form.site_id, "two sites: the manager chooses")
+            form.partner_id = self.customer
+            form.site_id = self.site
+
+    def test_invoicing_type_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env.ref("base.module_maintenance_contracts")._update_translations(["fr_FR"])
+        for model in ("contract.contract", "contract.line"):
+            labels = dict(
+                self.env[model]
+                .with_context(lang="fr_FR")
+                .fields_get(["recurring_invoicing_type"])["recurring_invoicing_type"]["selection"]
+            )
+            self.assertEqual(labels, {"pre-paid": "À échoir", "post-paid": "Échu"})
