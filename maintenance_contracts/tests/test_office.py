@@ -225,3 +225,15 @@ class TestOfficeScreens(MaintenanceCommon):
                 .fields_get(["recurring_invoicing_type"])["recurring_invoicing_type"]["selection"]
             )
             self.assertEqual(labels, {"pre-paid": "À échoir", "post-paid": "Échu"})
+
+    def test_contract_created_from_the_site(self):
+        """The site's Contracts button creates a maintenance contract of
+        that site and customer."""
+        action = self.site.with_user(self.manager).action_view_contracts()
+        Contract = self.env["contract.contract"].with_user(self.manager)
+        view = self.env.ref("contract.contract_contract_customer_form_view")
+        with Form(Contract.with_context(**action["context"]), view=view) as form:
+            form.name = "Contrat du site"
+            self.assertEqual(form.site_id, self.site)
+            self.assertEqual(form.partner_id, self.customer)
+        self.assertTrue(form.record.is_maintenance)

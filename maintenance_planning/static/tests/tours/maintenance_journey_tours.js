@@ -141,7 +141,14 @@ registry.category("web_tour.tours").add("maintenance_manager_journey", {
         },
         {
             content: "The contract has its reference",
-            trigger: '.o_form_view:contains("CTR/")',
+            trigger: ".o_form_view .o_field_widget[name=code]",
+            run() {
+                const input = this.anchor.querySelector("input");
+                const code = input ? input.value : this.anchor.textContent;
+                if (!code.startsWith("CTR/")) {
+                    throw new Error(`The contract has no reference: "${code}"`);
+                }
+            },
         },
         // plan its first visit for a technician
         {
