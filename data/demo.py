@@ -256,7 +256,7 @@ SITES = [
 ]
 
 EQUIPMENT = [
-    # site, key, name, brand, model, location, warranty preset, price
+    # site, key, name, brand, model, location, warranty preset, yearly price
     (
         "tilleuls",
         "tilleuls_chaud1",
@@ -524,6 +524,9 @@ CONTRACTS = [
 ]
 
 
+PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "semesterly": 6, "yearly": 12}
+
+
 class Loader:
     def __init__(self, env):
         self.env = env
@@ -662,7 +665,8 @@ class Loader:
                         "product_id": product.id,
                         "name": f"Maintenance {name} ({location})",
                         "quantity": 1,
-                        "price_unit": price,
+                        # the yearly price, invoiced per period
+                        "price_unit": round(price * PERIOD_MONTHS[rule] * interval / 12, 2),
                         "equipment_id": equipment[eq_key].id,
                         "warranty_type_id": env.ref(f"maintenance_contracts.{wt}").id,
                         "visit_group_id": group.id

@@ -117,9 +117,7 @@ class TestOfficeJourneys(HttpCase):
             "maintenance_admin_warranty_type",
             login=self.admin.login,
         )
-        warranty_type = self.env["maintenance.warranty.type"].search(
-            [("code", "=", "TRIM-TOUR")]
-        )
+        warranty_type = self.env["maintenance.warranty.type"].search([("code", "=", "TRIM-TOUR")])
         self.assertEqual(warranty_type.visits_per_year, 4.0)
         self.assertEqual(warranty_type.create_uid, self.admin)
         index = self.env["maintenance.price.index"].create(
