@@ -237,3 +237,13 @@ class TestOfficeScreens(MaintenanceCommon):
             self.assertEqual(form.site_id, self.site)
             self.assertEqual(form.partner_id, self.customer)
         self.assertTrue(form.record.is_maintenance)
+
+    def test_visit_name_with_a_french_date(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        equipment = self._create_equipment()
+        contract = self._create_contract([(equipment, self.wt_full, {})])
+        contract.action_maintenance_validate()
+        visit = contract.visit_ids.sorted("due_date")[0]
+        self.assertEqual(
+            visit.with_context(lang="fr_FR").display_name, f"{equipment.name} - 01/01/2027"
+        )
