@@ -14,6 +14,8 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+from markupsafe import Markup
+
 import odoo.api
 import odoo.modules.registry
 from odoo.fields import Command
@@ -557,6 +559,11 @@ class Loader:
             self.ensure(
                 "res.partner", "company_configured", {"name": "Demo marker", "active": False}
             )
+        if not company.report_footer:
+            # the letterhead's footer (Odoo's external layout): legal identity
+            company.report_footer = Markup(
+                "<p>%s - SAS au capital de 150 000 € - SIRET %s - RCS Lyon - %s - %s</p>"
+            ) % (COMPANY["name"], COMPANY["company_registry"], COMPANY["phone"], COMPANY["email"])
         users = {}
         for key, name, login, group, code in USERS:
             users[key] = self.ensure(
