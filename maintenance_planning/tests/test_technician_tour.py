@@ -61,9 +61,9 @@ class TestTechnicianPhoneTour(HttpCase, TechnicianCommon):
         self.assertIn("brûleur", task.work_summary)
         report = self.env["ir.attachment"].search(
             [
-                ("res_model", "=", "maintenance.intervention"),
-                ("res_id", "=", self.dossier.id),
+                ("res_model", "in", ("maintenance.intervention", "maintenance.task")),
+                ("res_id", "in", (self.dossier.id, task.id)),
                 ("maintenance_category", "=", "report"),
             ]
         )
-        self.assertEqual(len(report), 1)
+        self.assertEqual(len(report), 1, "the report is saved once, on the task")

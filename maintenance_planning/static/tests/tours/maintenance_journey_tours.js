@@ -213,7 +213,7 @@ registry.category("web_tour.tours").add("maintenance_manager_journey", {
         },
         // the work was done: the manager closes the task, then the dossier
         {
-            trigger: `.o_list_renderer .o_data_row:contains("${SITE}") td[name=name]`,
+            trigger: `.o_list_view .o_list_renderer .o_data_row:contains("${SITE}") td[name=name]`,
             run: "click",
         },
         {
