@@ -146,10 +146,12 @@ class ContractContract(models.Model):
         by_lang = defaultdict(self.browse)
         for contract in self:
             by_lang[get_lang(self.env, contract.partner_id.lang).code] |= contract
+        result = None
         for lang, contracts in by_lang.items():
-            super(ContractContract, contracts.with_context(lang=lang))._add_contract_origin(
-                invoices.with_context(lang=lang)
-            )
+            result = super(
+                ContractContract, contracts.with_context(lang=lang)
+            )._add_contract_origin(invoices.with_context(lang=lang))
+        return result
 
     def action_maintenance_validate(self):
         """Validate the contract: checks it, validates its covered products
