@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/maintenance_contracts_security.xml",
         "security/maintenance_price_revision_security.xml",
+        "data/ir_sequence_data.xml",
         "data/maintenance_contract_origin_data.xml",
         "data/maintenance_warranty_type_data.xml",
         "data/ir_cron_data.xml",

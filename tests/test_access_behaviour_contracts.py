@@ -75,11 +75,7 @@ WRITE = {
 }
 # cells where the installed behaviour is known to differ from the matrix,
 # with the reason; each is checked to still differ (remove it once fixed)
-KNOWN_GAPS = {
-    ("manager", "maintenance.site", "create"): "issue 10: a site is a partner, "
-    "and operations managers cannot create contacts yet",
-    ("admin", "maintenance.site", "create"): "issue 10: as for the operations manager",
-}
+KNOWN_GAPS = {}
 
 
 @tagged("post_install", "-at_install")

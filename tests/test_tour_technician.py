@@ -88,12 +88,12 @@ class TestTechnicianJourney(HttpCase, TechnicianCommon):
         self.assertIn("brûleur", task.work_summary)
         report = self.env["ir.attachment"].search(
             [
-                ("res_model", "=", "maintenance.intervention"),
-                ("res_id", "=", self.dossier.id),
+                ("res_model", "in", ("maintenance.intervention", "maintenance.task")),
+                ("res_id", "in", (self.dossier.id, task.id)),
                 ("maintenance_category", "=", "report"),
             ]
         )
-        self.assertEqual(len(report), 1)
+        self.assertEqual(len(report), 1, "the report is saved once, on the task")
 
     def test_home_action(self):
         """My day is the home of technicians, whenever they were created;

@@ -56,3 +56,83 @@ class TestFrenchTranslations(TransactionCase):
                     for token in (t for t in entry.msgid.split() if "%(" in t):
                         name = token[token.index("%(") : token.index(")", token.index("%(")) + 1]
                         self.assertIn(name, entry.msgstr, f"{addon}: {entry.msgid!r}")
+
+    def test_no_english_left_as_french(self):
+        """A French term equal to its English source is a forgotten
+        translation (e.g. the button *Plan*, which is *Planifier*), unless the
+        word is the same in both languages."""
+        for addon in ADDONS:
+            path = ROOT / addon / "i18n" / "fr.po"
+            untranslated = sorted(
+                entry.msgid
+                for entry in polib.pofile(str(path))
+                if entry.msgstr == entry.msgid and entry.msgid not in SAME_IN_FRENCH
+            )
+            self.assertFalse(
+                untranslated,
+                f"{addon}/i18n/fr.po keeps English terms: {untranslated}",
+            )
+
+
+# words written the same in English and French (cognates, names, units)
+SAME_IN_FRENCH = {
+    "%(old)s %(value)s x %(coefficient)s",
+    "Avatar",
+    "Avatar 1024",
+    "Avatar 128",
+    "Avatar 256",
+    "Avatar 512",
+    "Base",
+    "Code",
+    "Coefficient",
+    "Configuration",
+    "Contact",
+    "Corrective",
+    "Date",
+    "Description",
+    "Document",
+    "Documents",
+    "Dossier",
+    "Dossiers",
+    "GLN",
+    "ICHT-IME 70 + BT47 15",
+    "ID",
+    "Image",
+    "Image 1024",
+    "Image 128",
+    "Image 256",
+    "Image 512",
+    "Import",
+    "Indices",
+    "Installation",
+    "Latitude",
+    "Longitude",
+    "Maintenance",
+    "Maximum",
+    "Messages",
+    "Minimum",
+    "N/A",
+    "Normal",
+    "Note",
+    "Notes...",
+    "Organisation",
+    "Peppol e-address (EAS)",
+    "Photo",
+    "Photos",
+    "Planning",
+    "Plans",
+    "Self",
+    "Service",
+    "Signature",
+    "Site",
+    "Sites",
+    "Source",
+    "Stats",
+    "Syntec",
+    "Syntec 15/85",
+    "Syntec révisé",
+    "Total",
+    "Type",
+    "Urgent",
+    "res_model",
+}

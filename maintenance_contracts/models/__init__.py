@@ -11,6 +11,7 @@ from . import maintenance_warranty_type
 from . import maintenance_visit_group
 from . import maintenance_visit
 from . import maintenance_price_revision_formula
+from . import contract_recurring_mixin
 from . import contract_contract
 from . import contract_line
 from . import maintenance_price_index

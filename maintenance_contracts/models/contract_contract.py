@@ -1,7 +1,10 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date, get_lang
 
 
 class ContractContract(models.Model):
@@ -68,6 +71,11 @@ class ContractContract(models.Model):
     visit_count = fields.Integer(compute="_compute_visit_count")
     covered_product_count = fields.Integer(compute="_compute_covered_product_count")
 
+    _maintenance_code_company_unique = models.UniqueIndex(
+        "(code, company_id) WHERE is_maintenance AND code IS NOT NULL",
+        "This contract reference already exists in this company.",
+    )
+
     @api.depends("partner_id")
     def _compute_contract_origin_id(self):
         for contract in self:
@@ -90,6 +98,19 @@ class ContractContract(models.Model):
         for contract in self:
             contract.covered_product_count = len(contract.contract_line_ids._covered())
 
+    @api.onchange("partner_id")
+    def _onchange_partner_id_site(self):
+        """The customer's only site is the contract's site."""
+        for contract in self:
+            if not contract.is_maintenance or not contract.partner_id:
+                continue
+            if contract.site_id.customer_id == contract.partner_id:
+                continue
+            sites = self.env["maintenance.site"].search(
+                [("customer_id", "=", contract.partner_id.id)], limit=2
+            )
+            contract.site_id = sites if len(sites) == 1 else False
+
     @api.constrains("site_id", "partner_id")
     def _check_site_customer(self):
         for contract in self:
@@ -103,12 +124,34 @@ class ContractContract(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        is_default_maintenance = self.env.context.get("default_is_maintenance")
+        for vals in vals_list:
+            if vals.get("is_maintenance", is_default_maintenance) and not vals.get("code"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["code"] = self._maintenance_next_code(company)
+        return super().create(vals_list)
+
     def write(self, vals):
         res = super().write(vals)
         if "date_end" in vals and not self.env.context.get("maintenance_no_regenerate"):
             # same undoable rule as a covered product's own end date
             self.contract_line_ids._apply_end_dates()
         return res
+
+    @api.model
+    def _add_contract_origin(self, invoices):
+        # "Invoice created by contract ..." in the customer's language
+        by_lang = defaultdict(self.browse)
+        for contract in self:
+            by_lang[get_lang(self.env, contract.partner_id.lang).code] |= contract
+        result = None
+        for lang, contracts in by_lang.items():
+            result = super(
+                ContractContract, contracts.with_context(lang=lang)
+            )._add_contract_origin(invoices.with_context(lang=lang))
+        return result
 
     def action_maintenance_validate(self):
         """Validate the contract: checks it, validates its covered products
@@ -139,9 +182,44 @@ class ContractContract(models.Model):
                         contract=contract.display_name,
                     )
                 )
+        for contract in self.filtered(lambda c: not c.code):
+            contract.code = self._maintenance_next_code(contract.company_id)
         self.contract_line_ids.action_maintenance_validate()
         self.write({"maintenance_state": "active", "is_maintenance": True})
-        return True
+        counts = dict(
+            self.env["maintenance.visit"]._read_group(
+                [("contract_id", "in", self.ids), ("state", "=", "to_plan")],
+                ["contract_id"],
+                ["__count"],
+            )
+        )
+        for contract in self:
+            contract.message_post(
+                body=self.env._(
+                    "Contract validated: %(count)s visits to plan.",
+                    count=counts.get(contract, 0),
+                )
+            )
+        message = (
+            self.env._(
+                "Contract %(contract)s validated: %(count)s visits to plan.",
+                contract=self.display_name,
+                count=counts.get(self, 0),
+            )
+            if len(self) == 1
+            else self.env._("%(count)s contracts validated.", count=len(self))
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Contract validated"),
+                "message": message,
+                "type": "success",
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_maintenance_terminate(self):
         self.ensure_one()
@@ -177,11 +255,21 @@ class ContractContract(models.Model):
             contract.message_post(
                 body=self.env._(
                     "Contract terminated on %(date)s: %(reason)s",
-                    date=fields.Date.to_string(date),
+                    date=format_date(self.env, date),
                     reason=reason or "-",
                 )
             )
         return True
+
+    @api.model
+    def _maintenance_next_code(self, company):
+        # numbering is not a user right: the sequence is read as superuser
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_company(company)
+            .next_by_code("maintenance.contract", sequence_date=fields.Date.context_today(self))
+        )
 
     def action_view_visits(self):
         self.ensure_one()

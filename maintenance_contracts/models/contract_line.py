@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date, get_lang
 
 from .maintenance_warranty_type import due_dates
 
@@ -208,22 +208,26 @@ class ContractLine(models.Model):
         (visits - shared).unlink()
 
     def _prepare_invoice_line(self):
-        vals = super()._prepare_invoice_line()
-        site = self.contract_id.site_id
-        if site and not self.display_type:
-            first, last, _next = self._get_period_to_invoice(
-                self.last_date_invoiced, self.recurring_next_date
+        # the invoice speaks the customer's language, whatever the job's
+        lang = get_lang(self.env, self.contract_id.partner_id.lang).code
+        line = self.with_context(lang=lang)
+        vals = super(ContractLine, line)._prepare_invoice_line()
+        site = line.contract_id.site_id
+        if site and not line.display_type:
+            env = line.env
+            first, last, _next = line._get_period_to_invoice(
+                line.last_date_invoiced, line.recurring_next_date
             )
             details = [
-                self.env._("Contract %(contract)s", contract=self.contract_id.display_name),
-                self.env._("Site: %(site)s", site=site.display_name),
+                env._("Contract %(contract)s", contract=line.contract_id.display_name),
+                env._("Site: %(site)s", site=site.display_name),
             ]
             if first and last:
                 details.append(
-                    self.env._(
+                    env._(
                         "Period from %(start)s to %(end)s",
-                        start=fields.Date.to_string(first),
-                        end=fields.Date.to_string(last),
+                        start=format_date(env, first, lang_code=lang),
+                        end=format_date(env, last, lang_code=lang),
                     )
                 )
             vals["name"] = "\n".join([vals["name"], *details])

@@ -137,7 +137,7 @@ class IndexBook:
                     "No value of index %(index)s published before %(date)s: load the "
                     "published values and run the revision again.",
                     index=index.display_name,
-                    date=fields.Date.to_string(date),
+                    date=format_date(self.env, date),
                 )
             )
         if max_age_months and found[0] < before - relativedelta(months=max_age_months):
@@ -149,7 +149,7 @@ class IndexBook:
                     index=index.display_name,
                     month=month_label(found[0]),
                     age=max_age_months,
-                    date=fields.Date.to_string(date),
+                    date=format_date(self.env, date),
                 )
             )
         return found

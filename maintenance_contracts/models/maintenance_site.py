@@ -172,7 +172,14 @@ class MaintenanceSite(models.Model):
         return self._action_open(
             "maintenance_contracts.contract_contract_action_maintenance",
             [("site_id", "=", self.id)],
-            {"default_site_id": self.id, "default_partner_id": self.customer_id.id},
+            {
+                # the maintenance contracts action's own defaults, and this site
+                "is_contract": 1,
+                "default_contract_type": "sale",
+                "default_is_maintenance": True,
+                "default_site_id": self.id,
+                "default_partner_id": self.customer_id.id,
+            },
         )
 
     def action_view_documents(self):

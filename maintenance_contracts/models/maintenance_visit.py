@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 
 class MaintenanceVisit(models.Model):
@@ -151,7 +151,7 @@ class MaintenanceVisit(models.Model):
     def _compute_display_name(self):
         for visit in self:
             what = visit.visit_group_id.name or visit.equipment_id.name or visit.site_id.name
-            due = (visit.due_date and fields.Date.to_string(visit.due_date)) or ""
+            due = (visit.due_date and format_date(self.env, visit.due_date)) or ""
             visit.display_name = f"{what} - {due}" if what else due
 
     def action_cancel(self):

@@ -45,6 +45,8 @@ class TestContractInvoicing(MaintenanceCommon):
         self.assertEqual(line.price_unit, 1200.0)
         self.assertIn(contract.display_name, line.name)
         self.assertIn("Site: Résidence Les Tilleuls", line.name)
+        # in the customer's language and date format (English here)
+        start, end = (fields.Date.to_date(day).strftime("%m/%d/%Y") for day in (start, end))
         self.assertIn(f"Period from {start} to {end}", line.name)
         invoice.action_post()
         self.assertEqual(invoice.state, "posted")
@@ -85,7 +87,7 @@ class TestContractInvoicing(MaintenanceCommon):
             {"contract_id": contract.id, "termination_date": "2027-02-28", "reason": "Fin"}
         ).action_terminate()
         second = self._run_invoicing(contract).with_user(self.accountant)
-        self.assertIn("2027-02-01 to 2027-02-28", second.invoice_line_ids.name)
+        self.assertIn("02/01/2027 to 02/28/2027", second.invoice_line_ids.name)
         self.assertFalse(contract.contract_line_ids.next_period_date_start)
         self.assertFalse(
             contract.recurring_create_invoice(), "nothing to invoice after termination"

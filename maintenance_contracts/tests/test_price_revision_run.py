@@ -202,7 +202,7 @@ class TestPriceRevisionRun(PriceRevisionCommon):
             invoice_2028 = contract.recurring_create_invoice()
         self.assertEqual(invoice_2028.invoice_date, fields.Date.to_date("2028-01-01"))
         self.assertEqual(invoice_2028.invoice_line_ids.price_unit, 1240.80)
-        self.assertIn("Period from 2028-01-01 to 2028-12-31", invoice_2028.invoice_line_ids.name)
+        self.assertIn("Period from 01/01/2028 to 12/31/2028", invoice_2028.invoice_line_ids.name)
 
     def test_invoice_of_a_period_before_the_revision_keeps_the_old_price(self):
         # in arrears: 2027 is invoiced on 1 January 2028, after the revision
@@ -211,7 +211,7 @@ class TestPriceRevisionRun(PriceRevisionCommon):
             self._cron()
             self.assertEqual(self._prices(contract), [1240.80])
             invoice = contract.recurring_create_invoice()
-        self.assertIn("Period from 2027-01-01 to 2027-12-31", invoice.invoice_line_ids.name)
+        self.assertIn("Period from 01/01/2027 to 12/31/2027", invoice.invoice_line_ids.name)
         self.assertEqual(invoice.invoice_line_ids.price_unit, 1200.0, "dated price: 2027's price")
         with freeze_time("2029-01-01"):
             invoice = contract.recurring_create_invoice()

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 # the reason is kept on the contract and posted in its chatter
 MAX_REASON_LENGTH = 2000
@@ -43,7 +44,7 @@ class MaintenanceContractTerminate(models.TransientModel):
             raise UserError(
                 self.env._(
                     "A contract cannot end before it starts (%(date)s).",
-                    date=fields.Date.to_string(contract.date_start),
+                    date=format_date(self.env, contract.date_start),
                 )
             )
         contract._maintenance_terminate(self.termination_date, self.reason)

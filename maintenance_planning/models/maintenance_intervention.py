@@ -113,6 +113,12 @@ class MaintenanceIntervention(models.Model):
         inverse_name="intervention_id",
         string="Tasks",
     )
+    is_ready_to_close = fields.Boolean(
+        string="Ready to close",
+        compute="_compute_is_ready_to_close",
+        store=True,
+        help="Every task of the open dossier is done or cancelled, at least one done.",
+    )
     description = fields.Html()
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -185,6 +191,16 @@ class MaintenanceIntervention(models.Model):
             )
             intervention.date_start = min(tasks.mapped("planned_start"), default=False)
             intervention.date_end = max(tasks.mapped("planned_end"), default=False)
+
+    @api.depends("state", "task_ids.state")
+    def _compute_is_ready_to_close(self):
+        for intervention in self:
+            states = set(intervention.task_ids.mapped("state"))
+            intervention.is_ready_to_close = (
+                intervention.state not in ("done", "cancelled")
+                and "done" in states
+                and states <= {"done", "cancelled"}
+            )
 
     def _compute_counts(self):
         visits = dict(

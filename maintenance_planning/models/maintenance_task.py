@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_date, format_datetime
+from odoo.tools import SQL, format_date, format_datetime, get_lang
 
 _logger = logging.getLogger(__name__)
 
@@ -912,13 +912,24 @@ class MaintenanceTask(models.Model):
                     {"maintenance_category": "photo", "res_model": self._name, "res_id": task.id}
                 )
 
+    def intervention_report_filename(self, extension="pdf"):
+        """The file name of the task's intervention report, in the
+        customer's language (the report action stores and reuses it)."""
+        self.ensure_one()
+        lang = get_lang(self.env, self.customer_id.lang).code
+        name = self.with_context(lang=lang).env._(
+            "Intervention report %(task)s", task=self.display_name
+        )
+        return f"{name.replace('/', '-')}.{extension}"
+
     def _attach_intervention_reports(self):
-        """The intervention report of each closed task, attached to its
-        dossier (to the task itself when it has none)."""
+        """The intervention report of each closed task, stored once, on the
+        task: the dossier lists its tasks' documents, and printing or
+        e-mailing the report again reuses it (the report's ``attachment_use``)."""
         report = self.env.ref("maintenance_planning.maintenance_task_report_action")
         # sudo: the report is the company's record of the work; the closer
         # may not read everything it shows, and cannot write on the dossier
-        Report = self.env["ir.actions.report"].sudo()
+        Report = self.env["ir.actions.report"].sudo().with_context(report_pdf_no_attachment=True)
         vals_list = []
         for task in self:
             try:
@@ -932,15 +943,13 @@ class MaintenanceTask(models.Model):
                     )
                 )
                 continue
-            target = task.intervention_id or task
-            name = self.env._("Intervention report %(task)s", task=task.display_name)
             vals_list.append(
                 {
-                    "name": f"{name.replace('/', '-')}.{report_type}",
+                    "name": task.intervention_report_filename(report_type),
                     "raw": content,
                     "mimetype": "application/pdf" if report_type == "pdf" else "text/html",
-                    "res_model": target._name,
-                    "res_id": target.id,
+                    "res_model": task._name,
+                    "res_id": task.id,
                     "maintenance_category": "report",
                 }
             )

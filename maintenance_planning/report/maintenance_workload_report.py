@@ -29,6 +29,9 @@ class MaintenanceWorkloadReport(models.Model):
         comodel_name="resource.calendar", string="Working hours", readonly=True
     )
     date = fields.Date(string="Day", readonly=True)
+    # grouped by day, it reads "Semaine du 30 nov. 2026" in French, where
+    # Odoo's own week grouping labels weeks "W49 2026" in every language
+    week_start = fields.Date(string="Week of", readonly=True)
     planned_hours = fields.Float(readonly=True, aggregator="sum")
     working_hours = fields.Float(readonly=True, aggregator="sum")
     leave_hours = fields.Float(string="Leave hours", readonly=True, aggregator="sum")
@@ -154,7 +157,8 @@ class MaintenanceWorkloadReport(models.Model):
                     ON lv.user_id = d.user_id AND lv.company_id = d.company_id AND lv.day = d.day
             )
             SELECT ROW_NUMBER() OVER (ORDER BY user_id, company_id, day) AS id,
-                   user_id, day AS date, company_id, calendar_id,
+                   user_id, day AS date, date_trunc('week', day)::date AS week_start,
+                   company_id, calendar_id,
                    planned_hours, working_hours, leave_hours, available_hours,
                    GREATEST(planned_hours - available_hours, 0) AS overload_hours,
                    planned_hours > available_hours + 0.01 AS is_overloaded,

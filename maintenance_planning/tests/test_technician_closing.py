@@ -147,30 +147,31 @@ class TestTechnicianClosing(TechnicianCommon):
             task.action_check_out(*NEAR)
         return photo
 
-    def test_signature_and_report_attached_to_the_dossier(self):
+    def test_signature_and_report_attached_once(self):
         photo = self._fill_and_sign()
         self.assertEqual(photo.maintenance_category, "photo")
         self.assertTrue(self.task.customer_signed_on)
         with freeze_time("2027-01-05 09:45:00"):
             self._as(self.technician, self.task).action_done()
-        report = self.env["ir.attachment"].search(
+        reports = self.env["ir.attachment"].search(
             [
-                ("res_model", "=", "maintenance.intervention"),
-                ("res_id", "=", self.dossier.id),
+                ("res_model", "in", ("maintenance.intervention", "maintenance.task")),
+                ("res_id", "in", (self.dossier.id, self.task.id)),
                 ("maintenance_category", "=", "report"),
             ]
         )
-        self.assertEqual(len(report), 1, "one report per closed task, on its dossier")
+        self.assertEqual(len(reports), 1, "one report per closed task, saved once")
+        report = reports
+        self.assertEqual((report.res_model, report.res_id), ("maintenance.task", self.task.id))
         self.assertIn(self.dossier.name.replace("/", "-"), report.name)
         content = base64.b64decode(report.datas).decode()
         self.assertIn("Marie Durand", content)
         self.assertIn("Dépannage chaudière", content)
-        # the technician can read it from the dossier
+        # the dossier's documents list it, and the technician can read it there
+        action = self._as(self.technician, self.dossier).action_view_documents()
         self.assertIn(
             report,
-            self.env["ir.attachment"]
-            .with_user(self.technician)
-            .search([("res_model", "=", "maintenance.intervention")]),
+            self.env["ir.attachment"].with_user(self.technician).search(action["domain"]),
         )
 
     def test_report_shows_the_work(self):

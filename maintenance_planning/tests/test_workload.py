@@ -156,6 +156,24 @@ class TestWorkload(PlanningCommon):
         self.assertAlmostEqual(available, 32.0)
         self.assertAlmostEqual(overload, 4.0)
 
+    def test_weeks_labelled_by_their_monday(self):
+        """Weeks read "30 nov. 2026" (the Monday) in French, not "W49 2026"."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env.flush_all()
+        report = self.env(user=self.manager, context={"lang": "fr_FR"})[
+            "maintenance.workload.report"
+        ]
+        rows = report.search([("user_id", "=", self.technician.id)])
+        self.assertTrue(rows)
+        self.assertEqual({row.week_start.weekday() for row in rows}, {0})
+        self.assertTrue(all(row.week_start <= row.date for row in rows))
+        [group] = report.formatted_read_group(
+            [("user_id", "=", self.technician.id)], ["week_start:day"], ["__count"]
+        )
+        _value, label = group["week_start:day"]
+        self.assertFalse(label.startswith("W"), label)
+        self.assertEqual(label.split()[0], f"{rows[0].week_start.day:02d}", label)
+
     def test_company_calendar_and_tasks_across_midnight(self):
         rows = self._rows(self.technician2)
         friday, saturday = rows["2027-01-08"], rows["2027-01-09"]

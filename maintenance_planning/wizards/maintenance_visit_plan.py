@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 TECHNICIAN_GROUP = "maintenance_contracts.group_maintenance_technician"
+MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 
 
 class MaintenanceVisitPlan(models.TransientModel):
@@ -33,9 +34,12 @@ class MaintenanceVisitPlan(models.TransientModel):
         column2="user_id",
         string="Technicians",
         required=True,
+        # the technicians: users of the Technician group who are not office
+        # staff (operations managers and administrators imply that group)
         domain=lambda self: [
             ("share", "=", False),
             ("all_group_ids", "in", self.env.ref(TECHNICIAN_GROUP).ids),
+            ("all_group_ids", "not in", self.env.ref(MANAGER_GROUP).ids),
         ],
     )
     planned_start = fields.Datetime(

@@ -110,7 +110,7 @@ registry.category("web_tour.tours").add("maintenance_planning_tour", {
             run: "click",
         },
         {
-            trigger: `.o_list_renderer .o_data_row:contains("${SITE}") td[name=name]`,
+            trigger: `.o_list_view .o_list_renderer .o_data_row:contains("${SITE}") td[name=name]`,
             run: "click",
         },
         {
