@@ -140,6 +140,30 @@ class ContractContract(models.Model):
             self.contract_line_ids._apply_end_dates()
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """A contract whose visits were planned or done, or that was
+        invoiced, is history: it is terminated, never deleted (deleting it
+        would take its visits with it)."""
+        kept = self.env["maintenance.visit"].sudo().search(
+            [("contract_id", "in", self.ids), ("state", "in", ("planned", "done", "missed"))]
+        ).contract_id
+        # sudo: whoever deletes, the question is whether invoices exist at all
+        kept |= (
+            self.env["account.move.line"]
+            .sudo()
+            .search([("contract_line_id", "in", self.contract_line_ids.ids)])
+            .contract_line_id.contract_id
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s has planned or done visits or invoices: it cannot be "
+                    "deleted. Terminate it instead.",
+                    contract=kept[0].display_name,
+                )
+            )
+
     @api.model
     def _add_contract_origin(self, invoices):
         # "Invoice created by contract ..." in the customer's language

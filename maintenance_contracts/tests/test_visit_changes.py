@@ -83,6 +83,22 @@ class TestVisitChanges(MaintenanceCommon):
         self.assertTrue(line.exists())
         self.assertEqual(len(contract.visit_ids), 2)
 
+    def test_contract_with_history_cannot_be_deleted(self):
+        """An administrator deleting a contract would take its planned and
+        done visits with it: refused, terminate it instead."""
+        contract, _line = self._validated()
+        visits = contract.visit_ids
+        visits.sorted("due_date")[0].state = "done"
+        with self.assertRaisesRegex(UserError, "Terminate it instead"):
+            contract.with_user(self.admin).unlink()
+        self.assertTrue(contract.exists())
+        self.assertEqual(visits.exists(), visits)
+
+    def test_contract_without_history_can_be_deleted(self):
+        contract, _line = self._validated()
+        contract.with_user(self.admin).unlink()
+        self.assertFalse(contract.exists())
+
     # item 11: end dates, undoable ----------------------------------------------
 
     def test_contract_end_date_cancels_then_restores(self):

@@ -238,3 +238,28 @@ class TestTechnicianClosing(TechnicianCommon):
             task.write({"work_summary": "Modifié après coup"})
         with self.assertRaisesRegex(UserError, "is closed"):
             task.write({"customer_signature": base64.b64encode(PNG)})
+
+    def test_report_carries_the_letterhead(self):
+        """The intervention report shows the company's name, address and
+        SIRET: in the letterhead of Odoo's external layout, or in the body of
+        the PDF when wkhtmltopdf lacks the patched Qt that prints headers
+        (Debian's build)."""
+        from odoo.addons.base.models.ir_actions_report import _wkhtml
+
+        self.env.company.write(
+            {"company_registry": "812 345 678 00021", "report_footer": "<p>RCS Lyon B 812</p>"}
+        )
+        report = self.env["ir.actions.report"].with_context(tz="Europe/Paris")
+        action = "maintenance_planning.maintenance_task_report_action"
+        html = report._render_qweb_html(action, self.task.ids, data={"report_type": "pdf"})[0]
+        html = html.decode()
+        body = html[html.index('class="page o_maintenance_task_report"') :]
+        if _wkhtml().is_patched_qt:
+            self.assertNotIn("o_maintenance_letterhead", body)
+        else:
+            for expected in (self.env.company.name, "812 345 678 00021", "RCS Lyon B 812"):
+                self.assertIn(expected, body)
+        # the on-screen preview has Odoo's own header: no letterhead twice
+        preview = report._render_qweb_html(action, self.task.ids)[0].decode()
+        self.assertNotIn("o_maintenance_letterhead", preview)
+        self.assertIn("RCS Lyon B 812", preview)
