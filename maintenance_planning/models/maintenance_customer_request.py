@@ -485,7 +485,7 @@ class MaintenanceCustomerRequest(models.Model):
         """A corrective dossier with the request's site, equipment and
         description; the request follows it."""
         self.ensure_one()
-        self._check_state(("new", "acknowledged"), self.env._("create a dossier for"))
+        self.check_access("write")
         if self.intervention_id:
             raise UserError(
                 self.env._(
@@ -494,6 +494,7 @@ class MaintenanceCustomerRequest(models.Model):
                     dossier=self.intervention_id.name,
                 )
             )
+        self._check_state(("new", "acknowledged"), self.env._("create a dossier for"))
         if not self.site_id:
             raise UserError(
                 self.env._(
