@@ -88,6 +88,7 @@ class MaintenanceCustomerRequest(models.Model):
         required=True,
         default="phone",
     )
+    title = fields.Char(string="Subject", help="In a few words: the e-mail's subject.")
     description = fields.Html()
     attachment_ids = fields.Many2many(
         comodel_name="ir.attachment",
@@ -586,6 +587,8 @@ class MaintenanceCustomerRequest(models.Model):
             ) or self.env["res.partner"].search([("email_normalized", "=", email)], limit=1)
         customer = contact.commercial_partner_id
         values = {
+            "name": "/",
+            "title": msg_dict.get("subject"),
             "channel": "email",
             "contact_id": contact.id,
             "customer_id": customer.id,
