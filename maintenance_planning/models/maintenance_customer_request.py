@@ -127,7 +127,7 @@ class MaintenanceCustomerRequest(models.Model):
         copy=False,
         tracking=True,
     )
-    state_before_pause = fields.Char(copy=False, readonly=True)
+    state_before_pause = fields.Char(string="Status before the pause", copy=False, readonly=True)
     user_id = fields.Many2one(
         comodel_name="res.users",
         string="Responsible",
@@ -175,6 +175,7 @@ class MaintenanceCustomerRequest(models.Model):
         index=True,
     )
     out_of_contract = fields.Boolean(
+        string="Out of contract",
         compute="_compute_out_of_contract",
         store=True,
         precompute=True,
@@ -195,42 +196,117 @@ class MaintenanceCustomerRequest(models.Model):
         inverse_name="request_id",
         string="Pauses",
     )
-    paused_hours = fields.Float(compute="_compute_measures", store=True, precompute=True)
+    paused_hours = fields.Float(
+        string="Hours waiting on the customer",
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
+    )
     # milestones
-    acknowledged_at = fields.Datetime(readonly=True, copy=False)
+    acknowledged_at = fields.Datetime(string="Acknowledged at", readonly=True, copy=False)
     arrived_at = fields.Datetime(string="Technician arrived at", readonly=True, copy=False)
-    restored_at = fields.Datetime(readonly=True, copy=False)
+    restored_at = fields.Datetime(string="Restored at", readonly=True, copy=False)
     # committed times: allowed hours, basis, deadline, at-risk moment
-    response_allowed = fields.Float(compute="_compute_deadlines", store=True, precompute=True)
-    response_basis = fields.Char(compute="_compute_deadlines", store=True, precompute=True)
-    response_deadline = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True, index=True)
-    response_risk_at = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True)
-    intervention_allowed = fields.Float(compute="_compute_deadlines", store=True, precompute=True)
-    intervention_basis = fields.Char(compute="_compute_deadlines", store=True, precompute=True)
-    intervention_deadline = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True, index=True)
-    intervention_risk_at = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True)
-    restoration_allowed = fields.Float(compute="_compute_deadlines", store=True, precompute=True)
-    restoration_basis = fields.Char(compute="_compute_deadlines", store=True, precompute=True)
-    restoration_deadline = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True, index=True)
-    restoration_risk_at = fields.Datetime(compute="_compute_deadlines", store=True, precompute=True)
+    response_allowed = fields.Float(
+        string="Response: allowed hours", compute="_compute_deadlines", store=True, precompute=True
+    )
+    response_basis = fields.Char(
+        string="Response: counted on", compute="_compute_deadlines", store=True, precompute=True
+    )
+    response_deadline = fields.Datetime(
+        string="Response deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+    response_risk_at = fields.Datetime(
+        string="Response at risk from", compute="_compute_deadlines", store=True, precompute=True
+    )
+    intervention_allowed = fields.Float(
+        string="Intervention: allowed hours",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+    )
+    intervention_basis = fields.Char(
+        string="Intervention: counted on", compute="_compute_deadlines", store=True, precompute=True
+    )
+    intervention_deadline = fields.Datetime(
+        string="Intervention deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+    intervention_risk_at = fields.Datetime(
+        string="Intervention at risk from",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+    )
+    restoration_allowed = fields.Float(
+        string="Restoration: allowed hours",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+    )
+    restoration_basis = fields.Char(
+        string="Restoration: counted on", compute="_compute_deadlines", store=True, precompute=True
+    )
+    restoration_deadline = fields.Datetime(
+        string="Restoration deadline",
+        compute="_compute_deadlines",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+    restoration_risk_at = fields.Datetime(
+        string="Restoration at risk from", compute="_compute_deadlines", store=True, precompute=True
+    )
     next_deadline = fields.Datetime(
         compute="_compute_deadlines",
         store=True,
         precompute=True,
         index=True,
+        string="Next deadline",
         help="The next committed time due.",
     )
     # measured times (business hours of the basis, pauses excluded)
-    response_hours = fields.Float(compute="_compute_measures", store=True, precompute=True, aggregator="avg")
+    response_hours = fields.Float(
+        string="Response: measured hours",
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
     response_met = fields.Selection(
-        selection=[("met", "Met"), ("missed", "Not met")], compute="_compute_measures", store=True, precompute=True
+        string="Response: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
     )
     response_rate = fields.Float(
-        string="Response compliance (%)", compute="_compute_measures", store=True, precompute=True, aggregator="avg"
+        string="Response compliance (%)",
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
-    intervention_hours = fields.Float(compute="_compute_measures", store=True, precompute=True, aggregator="avg")
+    intervention_hours = fields.Float(
+        string="Intervention: measured hours",
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
     intervention_met = fields.Selection(
-        selection=[("met", "Met"), ("missed", "Not met")], compute="_compute_measures", store=True, precompute=True
+        string="Intervention: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
     )
     intervention_rate = fields.Float(
         string="Intervention compliance (%)",
@@ -239,9 +315,19 @@ class MaintenanceCustomerRequest(models.Model):
         precompute=True,
         aggregator="avg",
     )
-    restoration_hours = fields.Float(compute="_compute_measures", store=True, precompute=True, aggregator="avg")
+    restoration_hours = fields.Float(
+        string="Restoration: measured hours",
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
     restoration_met = fields.Selection(
-        selection=[("met", "Met"), ("missed", "Not met")], compute="_compute_measures", store=True, precompute=True
+        string="Restoration: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+        precompute=True,
     )
     restoration_rate = fields.Float(
         string="Restoration compliance (%)",
@@ -259,12 +345,24 @@ class MaintenanceCustomerRequest(models.Model):
         index=True,
         copy=False,
     )
-    response_risk_sent = fields.Boolean(copy=False, readonly=True)
-    response_breach_sent = fields.Boolean(copy=False, readonly=True)
-    intervention_risk_sent = fields.Boolean(copy=False, readonly=True)
-    intervention_breach_sent = fields.Boolean(copy=False, readonly=True)
-    restoration_risk_sent = fields.Boolean(copy=False, readonly=True)
-    restoration_breach_sent = fields.Boolean(copy=False, readonly=True)
+    response_risk_sent = fields.Boolean(
+        string="Response: at-risk alert sent", copy=False, readonly=True
+    )
+    response_breach_sent = fields.Boolean(
+        string="Response: breach alert sent", copy=False, readonly=True
+    )
+    intervention_risk_sent = fields.Boolean(
+        string="Intervention: at-risk alert sent", copy=False, readonly=True
+    )
+    intervention_breach_sent = fields.Boolean(
+        string="Intervention: breach alert sent", copy=False, readonly=True
+    )
+    restoration_risk_sent = fields.Boolean(
+        string="Restoration: at-risk alert sent", copy=False, readonly=True
+    )
+    restoration_breach_sent = fields.Boolean(
+        string="Restoration: breach alert sent", copy=False, readonly=True
+    )
 
     _name_company_unique = models.Constraint(
         "UNIQUE(name, company_id)", "This request number already exists in this company."
@@ -289,7 +387,9 @@ class MaintenanceCustomerRequest(models.Model):
         (self - with_site).update({"contract_id": False, "warranty_type_id": False})
         if not with_site:
             return
-        days = [fields.Date.context_today(self, r.received_at or fields.Datetime.now()) for r in self]
+        days = [
+            fields.Date.context_today(self, r.received_at or fields.Datetime.now()) for r in self
+        ]
         lines = (
             self.env["contract.line"]
             .sudo()  # the covering contract is read whatever the user's accounting rights
@@ -392,10 +492,13 @@ class MaintenanceCustomerRequest(models.Model):
     def _compute_measures(self):
         measures = []  # (request, kind, basis, stop)
         for request in self:
-            request.paused_hours = sum(
-                ((pause.date_end or fields.Datetime.now()) - pause.date_start).total_seconds()
-                for pause in request.pause_ids
-            ) / 3600.0
+            request.paused_hours = (
+                sum(
+                    ((pause.date_end or fields.Datetime.now()) - pause.date_start).total_seconds()
+                    for pause in request.pause_ids
+                )
+                / 3600.0
+            )
             for kind in KIND_KEYS:
                 stop = request[MILESTONES[kind]]
                 basis = request[f"{kind}_basis"] or "business"
@@ -442,7 +545,9 @@ class MaintenanceCustomerRequest(models.Model):
         for vals in to_number:
             by_company[vals.get("company_id") or self.env.company.id].append(vals)
         for company_id, company_vals in by_company.items():
-            numbers = self._allocate_numbers(self.env["res.company"].browse(company_id), len(company_vals))
+            numbers = self._allocate_numbers(
+                self.env["res.company"].browse(company_id), len(company_vals)
+            )
             for vals, number in zip(company_vals, numbers, strict=True):
                 vals["name"] = number
         requests = super().create(vals_list)
@@ -468,11 +573,11 @@ class MaintenanceCustomerRequest(models.Model):
         if wrong:
             raise UserError(
                 self.env._(
-                    "Request %(number)s is %(state)s: you cannot %(action)s it.",
+                    "Request %(number)s (status: %(state)s): you cannot %(action)s it.",
                     number=wrong[0].name,
                     state=dict(wrong._fields["state"]._description_selection(self.env))[
                         wrong[0].state
-                    ].lower(),
+                    ],
                     action=action,
                 )
             )
@@ -538,9 +643,7 @@ class MaintenanceCustomerRequest(models.Model):
         self._check_state(
             ("new", "acknowledged", "planned", "on_site", "waiting"), self.env._("cancel")
         )
-        self.pause_ids.filtered(lambda p: not p.date_end).write(
-            {"date_end": fields.Datetime.now()}
-        )
+        self.pause_ids.filtered(lambda p: not p.date_end).write({"date_end": fields.Datetime.now()})
         self.write({"state": "cancelled"})
         return True
 
@@ -559,9 +662,7 @@ class MaintenanceCustomerRequest(models.Model):
 
     def action_resume(self):
         self._check_state(("waiting",), self.env._("resume"))
-        self.pause_ids.filtered(lambda p: not p.date_end).write(
-            {"date_end": fields.Datetime.now()}
-        )
+        self.pause_ids.filtered(lambda p: not p.date_end).write({"date_end": fields.Datetime.now()})
         return True
 
     def action_view_intervention(self):
@@ -652,22 +753,31 @@ class MaintenanceCustomerRequest(models.Model):
         is the default intervention time. One search for the whole batch."""
         contracts = self.contract_id
         wtypes = self.warranty_type_id
-        lines = self.env["maintenance.commitment"].sudo().search(  # commitments are configuration
-            Domain("contract_id", "in", contracts.ids) | Domain("warranty_type_id", "in", wtypes.ids)
+        lines = (
+            self.env["maintenance.commitment"]
+            .sudo()
+            .search(  # commitments are configuration
+                Domain("contract_id", "in", contracts.ids)
+                | Domain("warranty_type_id", "in", wtypes.ids)
+            )
         )
         by_owner = {}
         for line in lines:
-            owner = ("contract", line.contract_id.id) if line.contract_id else (
-                "wtype",
-                line.warranty_type_id.id,
+            owner = (
+                ("contract", line.contract_id.id)
+                if line.contract_id
+                else (
+                    "wtype",
+                    line.warranty_type_id.id,
+                )
             )
-            by_owner[owner + (line.priority, line.kind)] = (line.hours, line.basis)
+            by_owner[(*owner, line.priority, line.kind)] = (line.hours, line.basis)
         result = {}
         for request in self:
             for kind in KIND_KEYS:
                 key = (request.priority, kind)
-                found = by_owner.get(("contract", request.contract_id.id) + key) or by_owner.get(
-                    ("wtype", request.warranty_type_id.id) + key
+                found = by_owner.get(("contract", request.contract_id.id, *key)) or by_owner.get(
+                    ("wtype", request.warranty_type_id.id, *key)
                 )
                 if not found and kind == "intervention" and request.warranty_type_id.response_time:
                     found = (
@@ -758,6 +868,7 @@ class MaintenanceCustomerRequest(models.Model):
 
     def _measure_batch(self, items):
         """[(request, basis, start, stop)] -> [working hours]"""
+
         def measure(clock, item, pauses):
             if item[3] > clock.stop:
                 return None
@@ -778,7 +889,11 @@ class MaintenanceCustomerRequest(models.Model):
                     continue
                 for moment in (request[f"{kind}_risk_at"], request[f"{kind}_deadline"]):
                     if moment and moment > now:
-                        moments.add(moment.replace(second=0, microsecond=0) + timedelta(minutes=1) if moment.second or moment.microsecond else moment)
+                        moments.add(
+                            moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+                            if moment.second or moment.microsecond
+                            else moment
+                        )
         if moments:
             cron = self.env.ref(
                 "maintenance_planning.maintenance_customer_request_cron_alerts",
@@ -822,7 +937,9 @@ class MaintenanceCustomerRequest(models.Model):
         return True
 
     def _raise_alerts(self, now):
-        labels = dict(KINDS)
+        labels = dict(
+            self.env["maintenance.commitment"]._fields["kind"]._description_selection(self.env)
+        )
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         activities = []
         for request in self:
@@ -832,7 +949,7 @@ class MaintenanceCustomerRequest(models.Model):
                 if request[MILESTONES[kind]]:
                     continue
                 deadline = request[f"{kind}_deadline"]
-                label = self.env._(labels[kind])  # pylint: disable=translation-not-lazy
+                label = labels[kind]
                 if deadline and deadline <= now and not request[f"{kind}_breach_sent"]:
                     vals[f"{kind}_breach_sent"] = True
                     vals[f"{kind}_risk_sent"] = True

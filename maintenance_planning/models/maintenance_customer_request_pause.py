@@ -71,7 +71,7 @@ class MaintenanceCustomerRequestPause(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "date_end" in vals and vals["date_end"]:
+        if vals.get("date_end"):
             ending = self.filtered(lambda p: not p.date_end)
             result = super().write(vals)
             for request in ending.request_id.filtered(lambda r: r.state == "waiting"):

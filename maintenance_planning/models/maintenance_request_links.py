@@ -78,8 +78,15 @@ class MaintenanceTaskCheckin(models.Model):
     def create(self, vals_list):
         checkins = super().create(vals_list)
         # sudo: the technician's arrival moves the request, which they may only read
-        requests = self.env["maintenance.customer.request"].sudo().search(
-            [("intervention_id", "in", checkins.intervention_id.ids), ("arrived_at", "=", False)]
+        requests = (
+            self.env["maintenance.customer.request"]
+            .sudo()
+            .search(
+                [
+                    ("intervention_id", "in", checkins.intervention_id.ids),
+                    ("arrived_at", "=", False),
+                ]
+            )
         )
         if requests:
             requests._mark_arrived(checkins)

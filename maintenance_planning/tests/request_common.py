@@ -9,8 +9,13 @@ from .common import PlanningCommon
 # Monday to Friday, 08:00-12:00 and 14:00-18:00 (Europe/Paris): 8 hours a day
 OFFICE_HOURS = [
     Command.create(
-        {"name": f"{day} {period}", "dayofweek": str(day), "hour_from": start, "hour_to": stop,
-         "day_period": period}
+        {
+            "name": f"{day} {period}",
+            "dayofweek": str(day),
+            "hour_from": start,
+            "hour_to": stop,
+            "day_period": period,
+        }
     )
     for day in range(5)
     for period, start, stop in (("morning", 8, 12), ("afternoon", 14, 18))

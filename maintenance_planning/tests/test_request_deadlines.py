@@ -176,9 +176,9 @@ class TestRequestDeadlines(RequestCommon):
         self.assertEqual(self.Request.search_count([]), before)
         request = self._request("2027-01-12 09:00:00")
         with self.assertRaisesRegex(ValidationError, "ne peut pas être reçue dans le futur"):
-            request.with_user(self.manager).with_context(lang="fr_FR").received_at = (
-                "2027-01-12 13:00:00"
-            )
+            request.with_user(self.manager).with_context(
+                lang="fr_FR"
+            ).received_at = "2027-01-12 13:00:00"
         self.assertEqual(request.received_at, utc("2027-01-12 09:00:00"))
 
     @freeze_time("2027-01-12 12:00:00")

@@ -146,10 +146,16 @@ class TestRequestFlow(RequestCommon):
             company_ids=[Command.set(other_company.ids)],
         )
         other_site = self.env["maintenance.site"].create(
-            {"name": "Lycée du Parc", "customer_id": self.customer2.id, "company_id": other_company.id}
+            {
+                "name": "Lycée du Parc",
+                "customer_id": self.customer2.id,
+                "company_id": other_company.id,
+            }
         )
-        theirs = self.Request.with_user(other_manager).with_company(other_company).create(
-            {"site_id": other_site.id, "received_at": "2027-01-12 08:00:00"}
+        theirs = (
+            self.Request.with_user(other_manager)
+            .with_company(other_company)
+            .create({"site_id": other_site.id, "received_at": "2027-01-12 08:00:00"})
         )
         self.assertRegex(theirs.name, r"^DEM/2027/00001$")
         ours = self._request("2027-01-12 08:00:00")
@@ -179,14 +185,20 @@ class TestRequestFlow(RequestCommon):
 
         def breaches():
             return Activity.search(
-                [("res_model", "=", request._name), ("res_id", "=", request.id),
-                 ("summary", "ilike", "breached")]
+                [
+                    ("res_model", "=", request._name),
+                    ("res_id", "=", request.id),
+                    ("summary", "ilike", "breached"),
+                ]
             )
 
         def risks():
             return Activity.search(
-                [("res_model", "=", request._name), ("res_id", "=", request.id),
-                 ("summary", "ilike", "at risk")]
+                [
+                    ("res_model", "=", request._name),
+                    ("res_id", "=", request.id),
+                    ("summary", "ilike", "at risk"),
+                ]
             )
 
         with freeze_time("2027-01-11 08:44:00"):
@@ -222,7 +234,10 @@ class TestRequestFlow(RequestCommon):
         with freeze_time("2027-01-11 09:30:00"):
             self.Request._cron_raise_alerts()
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", request._name), ("res_id", "in", (request | waiting).ids),
-             ("summary", "ilike", "Response")]
+            [
+                ("res_model", "=", request._name),
+                ("res_id", "in", (request | waiting).ids),
+                ("summary", "ilike", "Response"),
+            ]
         )
         self.assertFalse(activities)

@@ -65,9 +65,7 @@ class TestRequestMail(RequestCommon):
         self.assertIn(self.contact, request.message_partner_ids)
         # the reply lands on the same request, no new one
         count = self.Request.search_count([])
-        Thread.message_process(
-            None, REPLY.format(parent="<demande-1@residence-les-tilleuls.fr>")
-        )
+        Thread.message_process(None, REPLY.format(parent="<demande-1@residence-les-tilleuls.fr>"))
         self.assertEqual(self.Request.search_count([]), count)
         bodies = request.message_ids.mapped("body")
         self.assertTrue(any("gardien sera présent" in str(body) for body in bodies))
