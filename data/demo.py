@@ -14,6 +14,8 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+import demo_requests  # data/demo_requests.py, beside this script
+
 import odoo.api
 import odoo.modules.registry
 from odoo.fields import Command
@@ -743,6 +745,7 @@ def main():
         context = {"tracking_disable": True, "lang": "fr_FR", "tz": "Europe/Paris"}
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
+        created += demo_requests.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

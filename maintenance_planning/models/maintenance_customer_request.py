@@ -25,6 +25,13 @@ QUIET_STATES = ("waiting", "closed", "cancelled")
 MAX_SPAN_DAYS = 800
 
 
+def _to_the_minute(moment):
+    """The minute at or after ``moment`` (ir.cron triggers are to the minute)."""
+    if moment.second or moment.microsecond:
+        return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return moment
+
+
 class MaintenanceCustomerRequest(models.Model):
     """A customer's request (a breakdown call, an e-mail, a sensor alert):
     numbered, timed against the committed times of the contract covering
@@ -67,7 +74,6 @@ class MaintenanceCustomerRequest(models.Model):
         comodel_name="maintenance.customer.equipment",
         string="Equipment",
         index=True,
-        check_company=True,
         tracking=True,
         domain="[('site_id', '=?', site_id)]",
     )
@@ -160,7 +166,6 @@ class MaintenanceCustomerRequest(models.Model):
         readonly=False,
         precompute=True,
         index=True,
-        check_company=True,
         tracking=True,
         help="The running contract covering the equipment (or the site) on the day "
         "of the request; empty: out of contract.",
@@ -200,7 +205,6 @@ class MaintenanceCustomerRequest(models.Model):
         string="Hours waiting on the customer",
         compute="_compute_measures",
         store=True,
-        precompute=True,
     )
     # milestones
     acknowledged_at = fields.Datetime(string="Acknowledged at", readonly=True, copy=False)
@@ -208,66 +212,59 @@ class MaintenanceCustomerRequest(models.Model):
     restored_at = fields.Datetime(string="Restored at", readonly=True, copy=False)
     # committed times: allowed hours, basis, deadline, at-risk moment
     response_allowed = fields.Float(
-        string="Response: allowed hours", compute="_compute_deadlines", store=True, precompute=True
+        string="Response: allowed hours", compute="_compute_deadlines", store=True
     )
     response_basis = fields.Char(
-        string="Response: counted on", compute="_compute_deadlines", store=True, precompute=True
+        string="Response: counted on", compute="_compute_deadlines", store=True
     )
     response_deadline = fields.Datetime(
         string="Response deadline",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
         index=True,
     )
     response_risk_at = fields.Datetime(
-        string="Response at risk from", compute="_compute_deadlines", store=True, precompute=True
+        string="Response at risk from", compute="_compute_deadlines", store=True
     )
     intervention_allowed = fields.Float(
         string="Intervention: allowed hours",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
     )
     intervention_basis = fields.Char(
-        string="Intervention: counted on", compute="_compute_deadlines", store=True, precompute=True
+        string="Intervention: counted on", compute="_compute_deadlines", store=True
     )
     intervention_deadline = fields.Datetime(
         string="Intervention deadline",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
         index=True,
     )
     intervention_risk_at = fields.Datetime(
         string="Intervention at risk from",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
     )
     restoration_allowed = fields.Float(
         string="Restoration: allowed hours",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
     )
     restoration_basis = fields.Char(
-        string="Restoration: counted on", compute="_compute_deadlines", store=True, precompute=True
+        string="Restoration: counted on", compute="_compute_deadlines", store=True
     )
     restoration_deadline = fields.Datetime(
         string="Restoration deadline",
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
         index=True,
     )
     restoration_risk_at = fields.Datetime(
-        string="Restoration at risk from", compute="_compute_deadlines", store=True, precompute=True
+        string="Restoration at risk from", compute="_compute_deadlines", store=True
     )
     next_deadline = fields.Datetime(
         compute="_compute_deadlines",
         store=True,
-        precompute=True,
         index=True,
         string="Next deadline",
         help="The next committed time due.",
@@ -277,7 +274,6 @@ class MaintenanceCustomerRequest(models.Model):
         string="Response: measured hours",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     response_met = fields.Selection(
@@ -285,20 +281,17 @@ class MaintenanceCustomerRequest(models.Model):
         selection=[("met", "Met"), ("missed", "Not met")],
         compute="_compute_measures",
         store=True,
-        precompute=True,
     )
     response_rate = fields.Float(
         string="Response compliance (%)",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     intervention_hours = fields.Float(
         string="Intervention: measured hours",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     intervention_met = fields.Selection(
@@ -306,20 +299,17 @@ class MaintenanceCustomerRequest(models.Model):
         selection=[("met", "Met"), ("missed", "Not met")],
         compute="_compute_measures",
         store=True,
-        precompute=True,
     )
     intervention_rate = fields.Float(
         string="Intervention compliance (%)",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     restoration_hours = fields.Float(
         string="Restoration: measured hours",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     restoration_met = fields.Selection(
@@ -327,13 +317,11 @@ class MaintenanceCustomerRequest(models.Model):
         selection=[("met", "Met"), ("missed", "Not met")],
         compute="_compute_measures",
         store=True,
-        precompute=True,
     )
     restoration_rate = fields.Float(
         string="Restoration compliance (%)",
         compute="_compute_measures",
         store=True,
-        precompute=True,
         aggregator="avg",
     )
     # alerts raised (each once)
@@ -447,36 +435,40 @@ class MaintenanceCustomerRequest(models.Model):
     def _compute_deadlines(self):
         commitments = self._commitments()
         risk = {
-            company: (company.maintenance_request_risk_percent or 75) / 100.0
+            company.id: (company.maintenance_request_risk_percent or 75) / 100.0
             for company in self.company_id
         }
-        plans = []  # (request, kind, basis, hours, ratio)
+        values = defaultdict(dict)  # {field: {record: value}}
+        plans = []  # (request, basis, start, hours, field)
         for request in self:
+            received = request.received_at
+            ratio = risk[request.company_id.id]
             for kind in KIND_KEYS:
                 hours, basis = commitments.get((request.id, kind), (0.0, False))
-                request[f"{kind}_allowed"] = hours
-                request[f"{kind}_basis"] = basis or False
-                request[f"{kind}_deadline"] = False
-                request[f"{kind}_risk_at"] = False
-                if hours and request.received_at:
-                    plans.append((request, kind, basis, hours, 1.0))
-                    plans.append((request, kind, basis, hours, risk[request.company_id]))
-        results = self._plan_batch(
-            [
-                (request, basis, request.received_at, hours * ratio)
-                for request, _kind, basis, hours, ratio in plans
-            ]
-        )
-        for (request, kind, _basis, _hours, ratio), moment in zip(plans, results, strict=True):
-            request[f"{kind}_deadline" if ratio == 1.0 else f"{kind}_risk_at"] = moment
+                values[f"{kind}_allowed"][request] = hours
+                values[f"{kind}_basis"][request] = basis or False
+                values[f"{kind}_deadline"][request] = False
+                values[f"{kind}_risk_at"][request] = False
+                if hours and received:
+                    plans.append((request, basis, received, hours, f"{kind}_deadline"))
+                    plans.append((request, basis, received, hours * ratio, f"{kind}_risk_at"))
+        results = self._plan_batch([plan[:4] for plan in plans])
+        for (request, _basis, _start, _hours, fname), moment in zip(plans, results, strict=True):
+            values[fname][request] = moment
+        moments = []
         for request in self:
-            open_deadlines = [
-                request[f"{kind}_deadline"]
+            open_moments = [
+                (values[f"{kind}_deadline"][request], values[f"{kind}_risk_at"][request])
                 for kind in KIND_KEYS
-                if request[f"{kind}_deadline"] and not request[MILESTONES[kind]]
+                if values[f"{kind}_deadline"][request] and not request[MILESTONES[kind]]
             ]
-            request.next_deadline = min(open_deadlines, default=False)
-        self._schedule_alerts()
+            values["next_deadline"][request] = min(
+                (deadline for deadline, _risk in open_moments), default=False
+            )
+            if request.state not in ("closed", "cancelled"):
+                moments += [moment for pair in open_moments for moment in pair]
+        self._assign(values)
+        self._schedule_alerts(moments)
 
     @api.depends(
         "received_at",
@@ -490,37 +482,43 @@ class MaintenanceCustomerRequest(models.Model):
         "pause_ids.date_end",
     )
     def _compute_measures(self):
-        measures = []  # (request, kind, basis, stop)
+        pauses = self._pauses()
+        values = defaultdict(dict)
+        measures = []  # (request, basis, start, stop, kind)
         for request in self:
-            request.paused_hours = (
-                sum(
-                    ((pause.date_end or fields.Datetime.now()) - pause.date_start).total_seconds()
-                    for pause in request.pause_ids
-                )
+            values["paused_hours"][request] = (
+                sum((stop - start).total_seconds() for start, stop in pauses.get(request.id, ()))
                 / 3600.0
             )
+            received = request.received_at
             for kind in KIND_KEYS:
                 stop = request[MILESTONES[kind]]
-                basis = request[f"{kind}_basis"] or "business"
-                if stop and request.received_at:
-                    measures.append((request, kind, basis, stop))
-                else:
-                    request[f"{kind}_hours"] = 0.0
-                    request[f"{kind}_met"] = False
-                    request[f"{kind}_rate"] = False
-        hours_list = self._measure_batch(
-            [(request, basis, request.received_at, stop) for request, _k, basis, stop in measures]
-        )
-        for (request, kind, _basis, _stop), hours in zip(measures, hours_list, strict=True):
-            request[f"{kind}_hours"] = hours
-            if request[f"{kind}_allowed"]:
+                values[f"{kind}_hours"][request] = 0.0
+                values[f"{kind}_met"][request] = False
+                values[f"{kind}_rate"][request] = False
+                if stop and received:
+                    basis = request[f"{kind}_basis"] or "business"
+                    measures.append((request, basis, received, stop, kind))
+        hours_list = self._measure_batch([measure[:4] for measure in measures])
+        for (request, _basis, _start, _stop, kind), hours in zip(measures, hours_list, strict=True):
+            values[f"{kind}_hours"][request] = hours
+            allowed = request[f"{kind}_allowed"]
+            if allowed:
                 # to the second: a milestone reached at the deadline is met
-                met = hours <= request[f"{kind}_allowed"] + 1 / 3600.0
-                request[f"{kind}_met"] = "met" if met else "missed"
-                request[f"{kind}_rate"] = 100.0 if met else 0.0
-            else:
-                request[f"{kind}_met"] = False
-                request[f"{kind}_rate"] = False
+                met = hours <= allowed + 1 / 3600.0
+                values[f"{kind}_met"][request] = "met" if met else "missed"
+                values[f"{kind}_rate"][request] = 100.0 if met else 0.0
+        self._assign(values)
+
+    def _assign(self, values):
+        """Assign computed ``values`` ({field: {record: value}}), one
+        assignment per field and distinct value rather than per record."""
+        for fname, by_record in values.items():
+            by_value = defaultdict(list)
+            for record, value in by_record.items():
+                by_value[value].append(record.id)
+            for value, ids in by_value.items():
+                self.browse(ids)[fname] = value
 
     # constraints and CRUD ---------------------------------------------------
 
@@ -550,7 +548,11 @@ class MaintenanceCustomerRequest(models.Model):
             )
             for vals, number in zip(company_vals, numbers, strict=True):
                 vals["name"] = number
-        requests = super().create(vals_list)
+        # the deadlines now, in one batch: a calendar without working time
+        # refuses the whole create, leaving nothing written
+        with self.env.cr.savepoint():
+            requests = super().create(vals_list)
+            requests.mapped("next_deadline")
         requests.filtered(
             lambda r: r.intervention_id and r.state in ("new", "acknowledged")
         )._mark_planned()
@@ -876,31 +878,20 @@ class MaintenanceCustomerRequest(models.Model):
 
         return self._run_batch(items, measure)
 
-    def _schedule_alerts(self):
-        """Wake the alert cron at each future at-risk moment and deadline
-        (to the minute), rather than polling."""
+    def _schedule_alerts(self, moments):
+        """Wake the alert cron at the earliest future at-risk moment or
+        deadline of ``moments`` (to the minute) rather than polling; each run
+        of the cron wakes it again for the next one."""
         now = fields.Datetime.now()
-        moments = set()
-        for request in self:
-            if request.state in ("closed", "cancelled"):
-                continue
-            for kind in KIND_KEYS:
-                if request[MILESTONES[kind]]:
-                    continue
-                for moment in (request[f"{kind}_risk_at"], request[f"{kind}_deadline"]):
-                    if moment and moment > now:
-                        moments.add(
-                            moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
-                            if moment.second or moment.microsecond
-                            else moment
-                        )
-        if moments:
-            cron = self.env.ref(
-                "maintenance_planning.maintenance_customer_request_cron_alerts",
-                raise_if_not_found=False,
-            )
-            if cron:
-                cron.sudo()._trigger(sorted(moments))  # scheduling is not a user right
+        future = [moment for moment in moments if moment and moment > now]
+        if not future:
+            return
+        cron = self.env.ref(
+            "maintenance_planning.maintenance_customer_request_cron_alerts",
+            raise_if_not_found=False,
+        )
+        if cron:
+            cron.sudo()._trigger(_to_the_minute(min(future)))  # scheduling is not a user right
 
     @api.model
     def _alert_domain(self, now):
@@ -934,7 +925,28 @@ class MaintenanceCustomerRequest(models.Model):
                 remaining = self.search_count(domain)
                 if not self.env["ir.cron"]._commit_progress(len(requests), remaining=remaining):
                     break
+        self._schedule_next_alert(now)
         return True
+
+    @api.model
+    def _schedule_next_alert(self, now):
+        """Wake the cron again at the next at-risk moment or deadline to come
+        (one query per commitment)."""
+        moments = []
+        for kind in KIND_KEYS:
+            for fname, flag in ((f"{kind}_risk_at", "risk"), (f"{kind}_deadline", "breach")):
+                nxt = self.search(
+                    [
+                        ("state", "not in", QUIET_STATES),
+                        (MILESTONES[kind], "=", False),
+                        (fname, ">", now),
+                        (f"{kind}_{flag}_sent", "=", False),
+                    ],
+                    order=f"{fname} asc",
+                    limit=1,
+                )
+                moments.append(nxt[fname])
+        self._schedule_alerts(moments)
 
     def _raise_alerts(self, now):
         labels = dict(
@@ -1005,6 +1017,7 @@ class MaintenanceCustomerRequest(models.Model):
                     "padding": 5,
                 }
             )
+        prefix, suffix = sequence._get_prefix_suffix()
         self.env.cr.execute(
             SQL(
                 "SELECT nextval(%s) FROM generate_series(1, %s)",
@@ -1012,4 +1025,7 @@ class MaintenanceCustomerRequest(models.Model):
                 count,
             )
         )
-        return [sequence.get_next_char(row[0]) for row in sorted(self.env.cr.fetchall())]
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}"
+            for number in sorted(row[0] for row in self.env.cr.fetchall())
+        ]

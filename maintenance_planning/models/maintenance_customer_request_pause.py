@@ -52,8 +52,13 @@ class MaintenanceCustomerRequestPause(models.Model):
                         "kept with the pause."
                     )
                 )
+        # a pause logged afterwards (with its end) does not stop the request
         requests = self.env["maintenance.customer.request"].browse(
-            [vals["request_id"] for vals in vals_list if vals.get("request_id")]
+            [
+                vals["request_id"]
+                for vals in vals_list
+                if vals.get("request_id") and not vals.get("date_end")
+            ]
         )
         requests.check_access("write")
         busy = requests.filtered(

@@ -8,7 +8,7 @@ from .request_common import RequestCommon
 
 # creating a batch of requests and computing their deadlines: the same
 # queries for 10 or 100 (one read of each calendar, one of the commitments)
-CREATE_QUERIES = 20
+CREATE_QUERIES = 23
 
 
 @freeze_time("2027-03-01 12:00:00")

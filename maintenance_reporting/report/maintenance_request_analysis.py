@@ -26,7 +26,9 @@ class MaintenanceRequestAnalysis(models.Model):
     kind = fields.Selection(selection=KINDS, string="Commitment", readonly=True)
     priority = fields.Selection(selection=PRIORITIES, readonly=True)
     received_at = fields.Datetime(string="Received at", readonly=True)
-    contract_id = fields.Many2one(comodel_name="contract.contract", string="Contract", readonly=True)
+    contract_id = fields.Many2one(
+        comodel_name="contract.contract", string="Contract", readonly=True
+    )
     customer_id = fields.Many2one(comodel_name="res.partner", string="Customer", readonly=True)
     site_id = fields.Many2one(
         comodel_name="maintenance.site", string="Installed site", readonly=True
