@@ -102,10 +102,15 @@ def load(loader):
     equipment = env["maintenance.customer.equipment"].search([("site_id", "in", sites.ids)])
     Request = env["maintenance.customer.request"].with_context(tracking_disable=True)
     vals_list = []
-    for _index in range(70):
+    for index in range(80):
         site = rng.choice(sites)
         site_equipment = equipment.filtered(lambda eq, site=site: eq.site_id == site)
-        received = now - timedelta(days=rng.uniform(0.05, 120), hours=rng.uniform(0, 3))
+        # the last ten are still open: received within the last day and a half
+        received = (
+            now - timedelta(hours=rng.uniform(0.3, 36))
+            if index >= 70
+            else now - timedelta(days=rng.uniform(2, 120), hours=rng.uniform(0, 3))
+        )
         vals_list.append(
             {
                 "title": rng.choice(SUBJECTS),
@@ -132,7 +137,7 @@ def load(loader):
     for request in requests.sorted("received_at"):
         age = (now - request.received_at).total_seconds() / 3600.0
         technician = rng.choice(technicians)
-        if age < 6:
+        if age < 3:
             continue  # just received: still open, the alerts tell
         acknowledged = request.received_at + timedelta(hours=rng.uniform(0.1, 2.5))
         arrived = acknowledged + timedelta(hours=rng.uniform(0.5, 20))
@@ -148,8 +153,9 @@ def load(loader):
                     "user_id": sophie.id,
                 }
             )
-        if age < 48 and rng.random() < 0.5:
-            request.write({"acknowledged_at": acknowledged, "state": "acknowledged"})
+        if age < 40:
+            if acknowledged < now:
+                request.write({"acknowledged_at": acknowledged, "state": "acknowledged"})
             continue
         if restored > now:
             continue
@@ -162,10 +168,23 @@ def load(loader):
                 "state": "closed" if age > 72 else "restored",
             }
         )
-    # one request waiting on the customer right now
-    waiting = requests.filtered(lambda r: r.state == "acknowledged")[:1]
-    if waiting:
-        Pause.create({"request_id": waiting.id, "reason": PAUSE_REASONS[2], "user_id": sophie.id})
+    # open ones: one waiting on the customer, one with its dossier planned
+    acknowledged = requests.filtered(lambda r: r.state == "acknowledged")
+    if acknowledged:
+        Pause.create(
+            {"request_id": acknowledged[0].id, "reason": PAUSE_REASONS[2], "user_id": sophie.id}
+        )
+    for request in acknowledged[1:2].filtered("site_id"):
+        action = request.action_create_intervention()
+        env["maintenance.task"].create(
+            {
+                "name": "Dépannage",
+                "intervention_id": action["res_id"],
+                "user_ids": [Command.set(technicians[0].ids)],
+                "planned_start": now + timedelta(hours=2),
+                "duration": 2.0,
+            }
+        )
     # closed history: breaches were raised at the time
     for request in requests.filtered(lambda r: r.state in ("restored", "closed")):
         missed = [

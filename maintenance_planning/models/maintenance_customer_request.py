@@ -360,20 +360,30 @@ class MaintenanceCustomerRequest(models.Model):
 
     @api.depends("site_id", "contact_id")
     def _compute_customer_id(self):
-        for request in self:
-            request.customer_id = (
-                request.site_id.customer_id
-                or request.contact_id.commercial_partner_id
-                or request.customer_id
-            )
+        self._assign(
+            {
+                "customer_id": {
+                    request: (
+                        request.site_id.customer_id
+                        or request.contact_id.commercial_partner_id
+                        or request.customer_id
+                    ).id
+                    for request in self
+                }
+            }
+        )
 
     @api.depends("site_id", "equipment_id", "received_at")
     def _compute_contract(self):
         """The running contract line covering the equipment on the day of the
         request (without equipment: a line of the site). One search for all."""
         with_site = self.filtered("site_id")
-        (self - with_site).update({"contract_id": False, "warranty_type_id": False})
+        values = {
+            "contract_id": dict.fromkeys(self - with_site, False),
+            "warranty_type_id": dict.fromkeys(self - with_site, False),
+        }
         if not with_site:
+            self._assign(values)
             return
         days = [
             fields.Date.context_today(self, r.received_at or fields.Datetime.now()) for r in self
@@ -407,21 +417,27 @@ class MaintenanceCustomerRequest(models.Model):
             if request.equipment_id:
                 running = [line for line in running if line.equipment_id == request.equipment_id]
             line = running[0] if running else None
-            request.contract_id = line.contract_id.id if line else False
-            request.warranty_type_id = line.warranty_type_id.id if line else False
+            values["contract_id"][request] = line.contract_id.id if line else False
+            values["warranty_type_id"][request] = line.warranty_type_id.id if line else False
+        self._assign(values)
 
     @api.depends("contract_id")
     def _compute_out_of_contract(self):
-        for request in self:
-            request.out_of_contract = not request.contract_id
+        self._assign({"out_of_contract": {request: not request.contract_id for request in self}})
 
     @api.depends("contract_id", "company_id")
     def _compute_calendar_id(self):
-        for request in self:
-            request.calendar_id = (
-                request.contract_id.maintenance_calendar_id
-                or request.company_id.resource_calendar_id
-            )
+        self._assign(
+            {
+                "calendar_id": {
+                    request: (
+                        request.contract_id.maintenance_calendar_id
+                        or request.company_id.resource_calendar_id
+                    ).id
+                    for request in self
+                }
+            }
+        )
 
     @api.depends(
         "received_at",
