@@ -14,6 +14,7 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+import demo_requests  # data/demo_requests.py, beside this script
 from markupsafe import Markup
 
 import odoo.api
@@ -920,6 +921,7 @@ def main():
         context = {"tracking_disable": True, "lang": "fr_FR", "tz": "Europe/Paris"}
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
+        created += demo_requests.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

@@ -12,6 +12,9 @@
     "installable": True,
     "depends": ["maintenance_planning"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/maintenance_request_analysis_security.xml",
         "views/maintenance_reporting_menus.xml",
+        "views/maintenance_request_analysis_views.xml",
     ],
 }

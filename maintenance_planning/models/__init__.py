@@ -15,3 +15,10 @@ from . import maintenance_site
 from . import maintenance_customer_equipment
 from . import res_partner
 from . import contract_contract
+from . import maintenance_commitment
+from . import resource_calendar
+from . import maintenance_customer_request
+from . import maintenance_customer_request_pause
+from . import maintenance_request_links
+from . import res_company_request
+from . import res_config_settings_request

@@ -1,0 +1,1047 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL, email_normalize
+
+from .maintenance_commitment import KINDS, PRIORITIES
+from .maintenance_commitment_clock import WorkClock
+
+SEQUENCE_CODE = "maintenance.customer.request"
+# the milestone that ends each committed time
+MILESTONES = {
+    "response": "acknowledged_at",
+    "intervention": "arrived_at",
+    "restoration": "restored_at",
+}
+KIND_KEYS = [kind for kind, _label in KINDS]
+# requests in these states raise no alert
+QUIET_STATES = ("waiting", "closed", "cancelled")
+# the longest span read from a calendar before giving up (no working time)
+MAX_SPAN_DAYS = 800
+
+
+def _to_the_minute(moment):
+    """The minute at or after ``moment`` (ir.cron triggers are to the minute)."""
+    if moment.second or moment.microsecond:
+        return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return moment
+
+
+class MaintenanceCustomerRequest(models.Model):
+    """A customer's request (a breakdown call, an e-mail, a sensor alert):
+    numbered, timed against the committed times of the contract covering
+    its site or equipment, followed until the equipment is back in service.
+    Not ``maintenance.request``, which Odoo's own Maintenance app defines."""
+
+    _name = "maintenance.customer.request"
+    _description = "Customer request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "received_at desc, id desc"
+    _check_company_auto = True
+    _mail_post_access = "read"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    customer_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        compute="_compute_customer_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        domain="[('is_company', '=', True)]",
+    )
+    site_id = fields.Many2one(
+        comodel_name="maintenance.site",
+        string="Installed site",
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain="[('customer_id', '=?', customer_id)]",
+    )
+    equipment_id = fields.Many2one(
+        comodel_name="maintenance.customer.equipment",
+        string="Equipment",
+        index=True,
+        tracking=True,
+        domain="[('site_id', '=?', site_id)]",
+    )
+    contact_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Contact",
+        index=True,
+        help="The person who made the request.",
+    )
+    channel = fields.Selection(
+        selection=[
+            ("phone", "Phone"),
+            ("email", "E-mail"),
+            ("portal", "Portal"),
+            ("sensor", "Sensor alert"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="phone",
+    )
+    title = fields.Char(string="Subject", help="In a few words: the e-mail's subject.")
+    description = fields.Html()
+    attachment_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        relation="maintenance_customer_request_attachment_rel",
+        column1="request_id",
+        column2="attachment_id",
+        string="Photos",
+    )
+    priority = fields.Selection(
+        selection=PRIORITIES, required=True, default="2", index=True, tracking=True
+    )
+    received_at = fields.Datetime(
+        string="Received at",
+        required=True,
+        index=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        help="When the customer called or wrote; change it for a call logged late. "
+        "It cannot be in the future.",
+    )
+    state = fields.Selection(
+        selection=[
+            ("new", "New"),
+            ("acknowledged", "Acknowledged"),
+            ("planned", "Dossier planned"),
+            ("on_site", "Technician on site"),
+            ("restored", "Restored"),
+            ("closed", "Closed"),
+            ("waiting", "Waiting on customer"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="new",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    state_before_pause = fields.Char(string="Status before the pause", copy=False, readonly=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        help="Operations manager following the request: alerts are assigned to them.",
+    )
+    intervention_id = fields.Many2one(
+        comodel_name="maintenance.intervention",
+        string="Dossier",
+        index=True,
+        check_company=True,
+        tracking=True,
+        copy=False,
+    )
+    technician_id = fields.Many2one(
+        comodel_name="res.users",
+        string="First technician on site",
+        index=True,
+        readonly=True,
+        copy=False,
+    )
+    # covering contract
+    contract_id = fields.Many2one(
+        comodel_name="contract.contract",
+        string="Contract",
+        compute="_compute_contract",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        help="The running contract covering the equipment (or the site) on the day "
+        "of the request; empty: out of contract.",
+    )
+    warranty_type_id = fields.Many2one(
+        comodel_name="maintenance.warranty.type",
+        string="Warranty type",
+        compute="_compute_contract",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
+    out_of_contract = fields.Boolean(
+        string="Out of contract",
+        compute="_compute_out_of_contract",
+        store=True,
+        precompute=True,
+        help="No running contract covers this request: the work will be billed.",
+    )
+    calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Business hours",
+        compute="_compute_calendar_id",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="Working time counted for the committed times: the contract's, "
+        "otherwise the company's.",
+    )
+    pause_ids = fields.One2many(
+        comodel_name="maintenance.customer.request.pause",
+        inverse_name="request_id",
+        string="Pauses",
+    )
+    paused_hours = fields.Float(
+        string="Hours waiting on the customer",
+        compute="_compute_measures",
+        store=True,
+    )
+    # milestones
+    acknowledged_at = fields.Datetime(string="Acknowledged at", readonly=True, copy=False)
+    arrived_at = fields.Datetime(string="Technician arrived at", readonly=True, copy=False)
+    restored_at = fields.Datetime(string="Restored at", readonly=True, copy=False)
+    # committed times: allowed hours, basis, deadline, at-risk moment
+    response_allowed = fields.Float(
+        string="Response: allowed hours", compute="_compute_deadlines", store=True
+    )
+    response_basis = fields.Char(
+        string="Response: counted on", compute="_compute_deadlines", store=True
+    )
+    response_deadline = fields.Datetime(
+        string="Response deadline",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+    )
+    response_risk_at = fields.Datetime(
+        string="Response at risk from", compute="_compute_deadlines", store=True
+    )
+    intervention_allowed = fields.Float(
+        string="Intervention: allowed hours",
+        compute="_compute_deadlines",
+        store=True,
+    )
+    intervention_basis = fields.Char(
+        string="Intervention: counted on", compute="_compute_deadlines", store=True
+    )
+    intervention_deadline = fields.Datetime(
+        string="Intervention deadline",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+    )
+    intervention_risk_at = fields.Datetime(
+        string="Intervention at risk from",
+        compute="_compute_deadlines",
+        store=True,
+    )
+    restoration_allowed = fields.Float(
+        string="Restoration: allowed hours",
+        compute="_compute_deadlines",
+        store=True,
+    )
+    restoration_basis = fields.Char(
+        string="Restoration: counted on", compute="_compute_deadlines", store=True
+    )
+    restoration_deadline = fields.Datetime(
+        string="Restoration deadline",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+    )
+    restoration_risk_at = fields.Datetime(
+        string="Restoration at risk from", compute="_compute_deadlines", store=True
+    )
+    next_deadline = fields.Datetime(
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        string="Next deadline",
+        help="The next committed time due.",
+    )
+    # measured times (business hours of the basis, pauses excluded)
+    response_hours = fields.Float(
+        string="Response: measured hours",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    response_met = fields.Selection(
+        string="Response: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+    )
+    response_rate = fields.Float(
+        string="Response compliance (%)",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    intervention_hours = fields.Float(
+        string="Intervention: measured hours",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    intervention_met = fields.Selection(
+        string="Intervention: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+    )
+    intervention_rate = fields.Float(
+        string="Intervention compliance (%)",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    restoration_hours = fields.Float(
+        string="Restoration: measured hours",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    restoration_met = fields.Selection(
+        string="Restoration: result",
+        selection=[("met", "Met"), ("missed", "Not met")],
+        compute="_compute_measures",
+        store=True,
+    )
+    restoration_rate = fields.Float(
+        string="Restoration compliance (%)",
+        compute="_compute_measures",
+        store=True,
+        aggregator="avg",
+    )
+    # alerts raised (each once)
+    sla_status = fields.Selection(
+        selection=[("ok", "On time"), ("at_risk", "At risk"), ("breached", "Breached")],
+        string="Commitments",
+        default="ok",
+        required=True,
+        index=True,
+        copy=False,
+    )
+    response_risk_sent = fields.Boolean(
+        string="Response: at-risk alert sent", copy=False, readonly=True
+    )
+    response_breach_sent = fields.Boolean(
+        string="Response: breach alert sent", copy=False, readonly=True
+    )
+    intervention_risk_sent = fields.Boolean(
+        string="Intervention: at-risk alert sent", copy=False, readonly=True
+    )
+    intervention_breach_sent = fields.Boolean(
+        string="Intervention: breach alert sent", copy=False, readonly=True
+    )
+    restoration_risk_sent = fields.Boolean(
+        string="Restoration: at-risk alert sent", copy=False, readonly=True
+    )
+    restoration_breach_sent = fields.Boolean(
+        string="Restoration: breach alert sent", copy=False, readonly=True
+    )
+
+    _name_company_unique = models.Constraint(
+        "UNIQUE(name, company_id)", "This request number already exists in this company."
+    )
+
+    # computes -----------------------------------------------------------
+
+    @api.depends("site_id", "contact_id")
+    def _compute_customer_id(self):
+        self._assign(
+            {
+                "customer_id": {
+                    request: (
+                        request.site_id.customer_id
+                        or request.contact_id.commercial_partner_id
+                        or request.customer_id
+                    ).id
+                    for request in self
+                }
+            }
+        )
+
+    @api.depends("site_id", "equipment_id", "received_at")
+    def _compute_contract(self):
+        """The running contract line covering the equipment on the day of the
+        request (without equipment: a line of the site). One search for all."""
+        with_site = self.filtered("site_id")
+        values = {
+            "contract_id": dict.fromkeys(self - with_site, False),
+            "warranty_type_id": dict.fromkeys(self - with_site, False),
+        }
+        if not with_site:
+            self._assign(values)
+            return
+        days = [
+            fields.Date.context_today(self, r.received_at or fields.Datetime.now()) for r in self
+        ]
+        lines = (
+            self.env["contract.line"]
+            .sudo()  # the covering contract is read whatever the user's accounting rights
+            .search(
+                [
+                    ("site_id", "in", with_site.site_id.ids),
+                    ("warranty_type_id", "!=", False),
+                    ("contract_id.maintenance_state", "=", "active"),
+                    ("date_start", "<=", max(days)),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", min(days)),
+                ],
+                order="id",
+            )
+        )
+        by_site = defaultdict(list)
+        for line in lines:
+            by_site[line.site_id.id].append(line)
+        for request in with_site:
+            day = fields.Date.context_today(self, request.received_at or fields.Datetime.now())
+            running = [
+                line
+                for line in by_site[request.site_id.id]
+                if line.date_start <= day and (not line.date_end or line.date_end >= day)
+            ]
+            if request.equipment_id:
+                running = [line for line in running if line.equipment_id == request.equipment_id]
+            line = running[0] if running else None
+            values["contract_id"][request] = line.contract_id.id if line else False
+            values["warranty_type_id"][request] = line.warranty_type_id.id if line else False
+        self._assign(values)
+
+    @api.depends("contract_id")
+    def _compute_out_of_contract(self):
+        self._assign({"out_of_contract": {request: not request.contract_id for request in self}})
+
+    @api.depends("contract_id", "company_id")
+    def _compute_calendar_id(self):
+        self._assign(
+            {
+                "calendar_id": {
+                    request: (
+                        request.contract_id.maintenance_calendar_id
+                        or request.company_id.resource_calendar_id
+                    ).id
+                    for request in self
+                }
+            }
+        )
+
+    @api.depends(
+        "received_at",
+        "priority",
+        "contract_id",
+        "warranty_type_id",
+        "calendar_id",
+        "pause_ids.date_start",
+        "pause_ids.date_end",
+    )
+    def _compute_deadlines(self):
+        commitments = self._commitments()
+        risk = {
+            company.id: (company.maintenance_request_risk_percent or 75) / 100.0
+            for company in self.company_id
+        }
+        values = defaultdict(dict)  # {field: {record: value}}
+        plans = []  # (request, basis, start, hours, field)
+        for request in self:
+            received = request.received_at
+            ratio = risk[request.company_id.id]
+            for kind in KIND_KEYS:
+                hours, basis = commitments.get((request.id, kind), (0.0, False))
+                values[f"{kind}_allowed"][request] = hours
+                values[f"{kind}_basis"][request] = basis or False
+                values[f"{kind}_deadline"][request] = False
+                values[f"{kind}_risk_at"][request] = False
+                if hours and received:
+                    plans.append((request, basis, received, hours, f"{kind}_deadline"))
+                    plans.append((request, basis, received, hours * ratio, f"{kind}_risk_at"))
+        results = self._plan_batch([plan[:4] for plan in plans])
+        for (request, _basis, _start, _hours, fname), moment in zip(plans, results, strict=True):
+            values[fname][request] = moment
+        moments = []
+        for request in self:
+            open_moments = [
+                (values[f"{kind}_deadline"][request], values[f"{kind}_risk_at"][request])
+                for kind in KIND_KEYS
+                if values[f"{kind}_deadline"][request] and not request[MILESTONES[kind]]
+            ]
+            values["next_deadline"][request] = min(
+                (deadline for deadline, _risk in open_moments), default=False
+            )
+            if request.state not in ("closed", "cancelled"):
+                moments += [moment for pair in open_moments for moment in pair]
+        self._assign(values)
+        self._schedule_alerts(moments)
+
+    @api.depends(
+        "received_at",
+        "acknowledged_at",
+        "arrived_at",
+        "restored_at",
+        "response_deadline",
+        "intervention_deadline",
+        "restoration_deadline",
+        "pause_ids.date_start",
+        "pause_ids.date_end",
+    )
+    def _compute_measures(self):
+        pauses = self._pauses()
+        values = defaultdict(dict)
+        measures = []  # (request, basis, start, stop, kind)
+        for request in self:
+            values["paused_hours"][request] = (
+                sum((stop - start).total_seconds() for start, stop in pauses.get(request.id, ()))
+                / 3600.0
+            )
+            received = request.received_at
+            for kind in KIND_KEYS:
+                stop = request[MILESTONES[kind]]
+                values[f"{kind}_hours"][request] = 0.0
+                values[f"{kind}_met"][request] = False
+                values[f"{kind}_rate"][request] = False
+                if stop and received:
+                    basis = request[f"{kind}_basis"] or "business"
+                    measures.append((request, basis, received, stop, kind))
+        hours_list = self._measure_batch([measure[:4] for measure in measures])
+        for (request, _basis, _start, _stop, kind), hours in zip(measures, hours_list, strict=True):
+            values[f"{kind}_hours"][request] = hours
+            allowed = request[f"{kind}_allowed"]
+            if allowed:
+                # to the second: a milestone reached at the deadline is met
+                met = hours <= allowed + 1 / 3600.0
+                values[f"{kind}_met"][request] = "met" if met else "missed"
+                values[f"{kind}_rate"][request] = 100.0 if met else 0.0
+        self._assign(values)
+
+    def _assign(self, values):
+        """Assign computed ``values`` ({field: {record: value}}), one
+        assignment per field and distinct value rather than per record."""
+        for fname, by_record in values.items():
+            by_value = defaultdict(list)
+            for record, value in by_record.items():
+                by_value[value].append(record.id)
+            for value, ids in by_value.items():
+                self.browse(ids)[fname] = value
+
+    # constraints and CRUD ---------------------------------------------------
+
+    def _check_received_at(self, vals_list):
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            received = vals.get("received_at")
+            if received and fields.Datetime.to_datetime(received) > now + timedelta(seconds=59):
+                raise ValidationError(
+                    self.env._(
+                        "The request cannot be received in the future (%(received)s): "
+                        "enter the time the customer called or wrote.",
+                        received=fields.Datetime.to_string(fields.Datetime.to_datetime(received)),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_received_at(vals_list)
+        to_number = [vals for vals in vals_list if vals.get("name", "/") in ("/", False)]
+        by_company = defaultdict(list)
+        for vals in to_number:
+            by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in by_company.items():
+            numbers = self._allocate_numbers(
+                self.env["res.company"].browse(company_id), len(company_vals)
+            )
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["name"] = number
+        # the deadlines now, in one batch: a calendar without working time
+        # refuses the whole create, leaving nothing written
+        with self.env.cr.savepoint():
+            requests = super().create(vals_list)
+            requests.mapped("next_deadline")
+        requests.filtered(
+            lambda r: r.intervention_id and r.state in ("new", "acknowledged")
+        )._mark_planned()
+        return requests
+
+    def write(self, vals):
+        self._check_received_at([vals])
+        if "name" in vals and any(vals["name"] != request.name for request in self):
+            raise UserError(self.env._("The number of a request cannot be changed."))
+        result = super().write(vals)
+        if vals.get("intervention_id"):
+            self.filtered(lambda r: r.state in ("new", "acknowledged"))._mark_planned()
+        return result
+
+    # actions ------------------------------------------------------------
+
+    def _check_state(self, allowed, action):
+        self.check_access("write")
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Request %(number)s (status: %(state)s): you cannot %(action)s it.",
+                    number=wrong[0].name,
+                    state=dict(wrong._fields["state"]._description_selection(self.env))[
+                        wrong[0].state
+                    ],
+                    action=action,
+                )
+            )
+
+    def action_acknowledge(self):
+        self._check_state(("new",), self.env._("acknowledge"))
+        self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
+        return True
+
+    def action_create_intervention(self):
+        """A corrective dossier with the request's site, equipment and
+        description; the request follows it."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.intervention_id:
+            raise UserError(
+                self.env._(
+                    "Request %(number)s already has dossier %(dossier)s.",
+                    number=self.name,
+                    dossier=self.intervention_id.name,
+                )
+            )
+        self._check_state(("new", "acknowledged"), self.env._("create a dossier for"))
+        if not self.site_id:
+            raise UserError(
+                self.env._(
+                    "Request %(number)s has no installed site: choose the site first.",
+                    number=self.name,
+                )
+            )
+        dossier = self.env["maintenance.intervention"].create(
+            {
+                "intervention_type": "corrective",
+                "company_id": self.company_id.id,
+                "site_id": self.site_id.id,
+                "customer_id": self.customer_id.id,
+                "equipment_ids": [fields.Command.set(self.equipment_id.ids)],
+                "contract_id": self.contract_id.id,
+                "priority": "2" if self.priority == "1" else "1" if self.priority == "2" else "0",
+                "description": self.description,
+            }
+        )
+        self.write({"intervention_id": dossier.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "maintenance.intervention",
+            "res_id": dossier.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_restore(self):
+        self._check_state(("new", "acknowledged", "planned", "on_site"), self.env._("restore"))
+        self._mark_restored()
+        return True
+
+    def action_close(self):
+        self._check_state(("restored",), self.env._("close"))
+        self.write({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(
+            ("new", "acknowledged", "planned", "on_site", "waiting"), self.env._("cancel")
+        )
+        self.pause_ids.filtered(lambda p: not p.date_end).write({"date_end": fields.Datetime.now()})
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_pause(self):
+        """Open the pause form: the reason is asked there."""
+        self.ensure_one()
+        self._check_state(("new", "acknowledged", "planned", "on_site"), self.env._("pause"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Waiting on the customer"),
+            "res_model": "maintenance.customer.request.pause",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_resume(self):
+        self._check_state(("waiting",), self.env._("resume"))
+        self.pause_ids.filtered(lambda p: not p.date_end).write({"date_end": fields.Datetime.now()})
+        return True
+
+    def action_view_intervention(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "maintenance.intervention",
+            "res_id": self.intervention_id.id,
+            "view_mode": "form",
+        }
+
+    # mail gateway -------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A request from an e-mail: the sender is matched to a customer's
+        contact (by address); the body is the description."""
+        email = email_normalize(msg_dict.get("email_from") or "")
+        contact = self.env["res.partner"]
+        if email:
+            contact = self.env["res.partner"].search(
+                [("email_normalized", "=", email), ("parent_id", "!=", False)], limit=1
+            ) or self.env["res.partner"].search([("email_normalized", "=", email)], limit=1)
+        customer = contact.commercial_partner_id
+        values = {
+            "name": "/",
+            "title": msg_dict.get("subject"),
+            "channel": "email",
+            "contact_id": contact.id,
+            "customer_id": customer.id,
+            "description": msg_dict.get("body"),
+            **(custom_values or {}),
+        }
+        sites = (
+            self.env["maintenance.site"].search([("customer_id", "=", customer.id)], limit=2)
+            if customer
+            else ()
+        )
+        if len(sites) == 1:
+            values.setdefault("site_id", sites.id)
+        company = self.env.company
+        if company.maintenance_request_user_id:
+            values.setdefault("user_id", company.maintenance_request_user_id.id)
+        request = super().message_new(msg_dict, custom_values=values)
+        if contact:
+            request.message_subscribe(partner_ids=contact.ids)
+        return request
+
+    # business helpers ---------------------------------------------------------
+
+    def _mark_planned(self):
+        now = fields.Datetime.now()
+        for request in self:
+            vals = {"state": "planned"}
+            if not request.acknowledged_at:
+                vals["acknowledged_at"] = now
+            request.write(vals)
+
+    def _mark_restored(self, when=None):
+        when = when or fields.Datetime.now()
+        todo = self.filtered(lambda r: not r.restored_at and r.state not in QUIET_STATES)
+        for request in todo:
+            vals = {"state": "restored", "restored_at": when}
+            if not request.acknowledged_at:
+                vals["acknowledged_at"] = when
+            request.write(vals)
+
+    def _mark_arrived(self, checkins):
+        """The first check-in on a task of a request's dossier: the technician
+        is on site (intervention time)."""
+        first = {}
+        for checkin in checkins.sorted("check_in"):
+            first.setdefault(checkin.intervention_id.id, checkin)
+        for request in self.filtered(lambda r: not r.arrived_at):
+            checkin = first.get(request.intervention_id.id)
+            if not checkin:
+                continue
+            vals = {"arrived_at": checkin.check_in, "technician_id": checkin.user_id.id}
+            if not request.acknowledged_at:
+                vals["acknowledged_at"] = checkin.check_in
+            if request.state in ("new", "acknowledged", "planned"):
+                vals["state"] = "on_site"
+            request.write(vals)
+
+    def _commitments(self):
+        """{(request id, kind): (hours, basis)}: the contract's lines override
+        the warranty type's; the warranty type's former single response time
+        is the default intervention time. One search for the whole batch."""
+        contracts = self.contract_id
+        wtypes = self.warranty_type_id
+        lines = (
+            self.env["maintenance.commitment"]
+            .sudo()
+            .search(  # commitments are configuration
+                Domain("contract_id", "in", contracts.ids)
+                | Domain("warranty_type_id", "in", wtypes.ids)
+            )
+        )
+        by_owner = {}
+        for line in lines:
+            owner = (
+                ("contract", line.contract_id.id)
+                if line.contract_id
+                else (
+                    "wtype",
+                    line.warranty_type_id.id,
+                )
+            )
+            by_owner[(*owner, line.priority, line.kind)] = (line.hours, line.basis)
+        result = {}
+        for request in self:
+            for kind in KIND_KEYS:
+                key = (request.priority, kind)
+                found = by_owner.get(("contract", request.contract_id.id, *key)) or by_owner.get(
+                    ("wtype", request.warranty_type_id.id, *key)
+                )
+                if not found and kind == "intervention" and request.warranty_type_id.response_time:
+                    found = (
+                        request.warranty_type_id.response_time,
+                        request.warranty_type_id.response_time_basis,
+                    )
+                if found and request.contract_id:
+                    result[(request.id, kind)] = found
+        return result
+
+    def _pauses(self):
+        """{request id: sorted (start, stop) pauses}; a running pause lasts
+        until now."""
+        now = fields.Datetime.now()
+        result = defaultdict(list)
+        for pause in self.pause_ids:
+            result[pause.request_id.id].append((pause.date_start, pause.date_end or now))
+        return {key: sorted(value) for key, value in result.items()}
+
+    def _clocks(self, items):
+        """{(calendar or None): WorkClock} over the span of ``items``
+        ((request, basis, start, ...)), read once per calendar."""
+        spans = {}
+        for request, basis, start, *_rest in items:
+            calendar = request.calendar_id if basis == "business" else None
+            if calendar is not None and not calendar:
+                raise UserError(
+                    self.env._(
+                        "Request %(number)s: no business hours to count its committed "
+                        "times. Give the contract or the company a working-time calendar.",
+                        number=request.name,
+                    )
+                )
+            low, high = spans.get(calendar, (start, start))
+            spans[calendar] = (min(low, start), max(high, start))
+        return spans
+
+    def _run_batch(self, items, method):
+        """Call ``method(clock, item)`` for each item, reading the calendars
+        once per batch and span (longer spans only for what is not found)."""
+        results = [None] * len(items)
+        pending = list(range(len(items)))
+        days = 21
+        pauses = self._pauses()
+        while pending:
+            spans = self._clocks([items[i] for i in pending])
+            clocks = {}
+            for calendar, (low, high) in spans.items():
+                if calendar is not None and not calendar.attendance_ids:
+                    raise UserError(
+                        self.env._(
+                            "The calendar %(calendar)s has no working time: no deadline "
+                            "can be counted on it. Add its working hours or choose "
+                            "another calendar.",
+                            calendar=calendar.display_name,
+                        )
+                    )
+                clocks[calendar] = WorkClock(
+                    calendar, low - timedelta(days=1), high + timedelta(days=days)
+                )
+            still = []
+            for i in pending:
+                request, basis = items[i][0], items[i][1]
+                clock = clocks[request.calendar_id if basis == "business" else None]
+                results[i] = method(clock, items[i], pauses.get(request.id, ()))
+                if results[i] is None:
+                    still.append(i)
+            pending = still
+            if days > MAX_SPAN_DAYS and pending:
+                request = items[pending[0]][0]
+                raise UserError(
+                    self.env._(
+                        "The calendar %(calendar)s has no working time in the %(days)s days "
+                        "after request %(number)s: no deadline can be counted on it.",
+                        calendar=request.calendar_id.display_name,
+                        days=MAX_SPAN_DAYS,
+                        number=request.name,
+                    )
+                )
+            days *= 4
+        return results
+
+    def _plan_batch(self, items):
+        """[(request, basis, start, hours)] -> [deadline]"""
+        return self._run_batch(
+            items, lambda clock, item, pauses: clock.plan(item[2], item[3], pauses)
+        )
+
+    def _measure_batch(self, items):
+        """[(request, basis, start, stop)] -> [working hours]"""
+
+        def measure(clock, item, pauses):
+            if item[3] > clock.stop:
+                return None
+            return clock.measure(item[2], item[3], pauses)
+
+        return self._run_batch(items, measure)
+
+    def _schedule_alerts(self, moments):
+        """Wake the alert cron at the earliest future at-risk moment or
+        deadline of ``moments`` (to the minute) rather than polling; each run
+        of the cron wakes it again for the next one."""
+        now = fields.Datetime.now()
+        future = [moment for moment in moments if moment and moment > now]
+        if not future:
+            return
+        cron = self.env.ref(
+            "maintenance_planning.maintenance_customer_request_cron_alerts",
+            raise_if_not_found=False,
+        )
+        if cron:
+            cron.sudo()._trigger(_to_the_minute(min(future)))  # scheduling is not a user right
+
+    @api.model
+    def _alert_domain(self, now):
+        due = []
+        for kind in KIND_KEYS:
+            due.append(
+                Domain(MILESTONES[kind], "=", False)
+                & (
+                    (Domain(f"{kind}_risk_at", "<=", now) & Domain(f"{kind}_risk_sent", "=", False))
+                    | (
+                        Domain(f"{kind}_deadline", "<=", now)
+                        & Domain(f"{kind}_breach_sent", "=", False)
+                    )
+                )
+            )
+        return Domain("state", "not in", QUIET_STATES) & Domain.OR(due)
+
+    @api.model
+    def _cron_raise_alerts(self, batch_size=200):
+        """At-risk and breached committed times: one activity for the
+        operations manager per event, never twice (the *_sent flags)."""
+        now = fields.Datetime.now()
+        domain = self._alert_domain(now)
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        while True:
+            requests = self.search(domain, limit=batch_size, order="id")
+            if not requests:
+                break
+            requests._raise_alerts(now)
+            if in_cron:
+                remaining = self.search_count(domain)
+                if not self.env["ir.cron"]._commit_progress(len(requests), remaining=remaining):
+                    break
+        self._schedule_next_alert(now)
+        return True
+
+    @api.model
+    def _schedule_next_alert(self, now):
+        """Wake the cron again at the next at-risk moment or deadline to come
+        (one query per commitment)."""
+        moments = []
+        for kind in KIND_KEYS:
+            for fname, flag in ((f"{kind}_risk_at", "risk"), (f"{kind}_deadline", "breach")):
+                nxt = self.search(
+                    [
+                        ("state", "not in", QUIET_STATES),
+                        (MILESTONES[kind], "=", False),
+                        (fname, ">", now),
+                        (f"{kind}_{flag}_sent", "=", False),
+                    ],
+                    order=f"{fname} asc",
+                    limit=1,
+                )
+                moments.append(nxt[fname])
+        self._schedule_alerts(moments)
+
+    def _raise_alerts(self, now):
+        labels = dict(
+            self.env["maintenance.commitment"]._fields["kind"]._description_selection(self.env)
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        activities = []
+        for request in self:
+            vals = {}
+            status = request.sla_status
+            for kind in KIND_KEYS:
+                if request[MILESTONES[kind]]:
+                    continue
+                deadline = request[f"{kind}_deadline"]
+                label = labels[kind]
+                if deadline and deadline <= now and not request[f"{kind}_breach_sent"]:
+                    vals[f"{kind}_breach_sent"] = True
+                    vals[f"{kind}_risk_sent"] = True
+                    status = "breached"
+                    summary = self.env._(
+                        "%(number)s: %(commitment)s breached", number=request.name, commitment=label
+                    )
+                elif (
+                    request[f"{kind}_risk_at"]
+                    and request[f"{kind}_risk_at"] <= now
+                    and not request[f"{kind}_risk_sent"]
+                ):
+                    vals[f"{kind}_risk_sent"] = True
+                    if status == "ok":
+                        status = "at_risk"
+                    summary = self.env._(
+                        "%(number)s: %(commitment)s at risk", number=request.name, commitment=label
+                    )
+                else:
+                    continue
+                activities.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": request.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": summary,
+                        "user_id": (request.user_id or self.env.ref("base.user_root")).id,
+                        "date_deadline": fields.Date.context_today(self, deadline or now),
+                    }
+                )
+            vals["sla_status"] = status
+            request.write(vals)
+        # sudo: the cron user creates activities for the responsible managers
+        self.env["mail.activity"].sudo().create(activities)
+
+    @api.model
+    def _allocate_numbers(self, company, count):
+        """``count`` request numbers of ``company`` (DEM/2027/00012), drawn in
+        one query whatever ``count`` is."""
+        Sequence = self.env["ir.sequence"].sudo()  # numbering is not a user right
+        sequence = Sequence.search(
+            [("code", "=", SEQUENCE_CODE), ("company_id", "in", [company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence.company_id:
+            sequence = Sequence.create(
+                {
+                    "name": self.env._("Customer request (%(company)s)", company=company.name),
+                    "code": SEQUENCE_CODE,
+                    "company_id": company.id,
+                    "prefix": "DEM/%(year)s/",
+                    "padding": 5,
+                }
+            )
+        prefix, suffix = sequence._get_prefix_suffix()
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}"
+            for number in sorted(row[0] for row in self.env.cr.fetchall())
+        ]

@@ -1,0 +1,93 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Where customer requests meet the existing models: the warranty type's
+and the contract's committed times, the dossier a request follows, the
+check-in that marks the technician's arrival, the site's holiday zone."""
+
+from odoo import api, fields, models
+
+from .resource_calendar import HOLIDAY_ZONES, holiday_zone_from_postcode
+
+
+class MaintenanceWarrantyType(models.Model):
+    _inherit = "maintenance.warranty.type"
+
+    commitment_ids = fields.One2many(
+        comodel_name="maintenance.commitment",
+        inverse_name="warranty_type_id",
+        string="Committed times",
+        copy=True,
+    )
+
+
+class ContractContract(models.Model):
+    _inherit = "contract.contract"
+
+    maintenance_commitment_ids = fields.One2many(
+        comodel_name="maintenance.commitment",
+        inverse_name="contract_id",
+        string="Committed times",
+        help="Override the committed times of the warranty types for this contract.",
+    )
+    maintenance_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Business hours",
+        check_company=True,
+        help="Working time counted for the committed times (empty: the company's).",
+    )
+
+
+class MaintenanceSite(models.Model):
+    _inherit = "maintenance.site"
+
+    holiday_zone = fields.Selection(
+        selection=HOLIDAY_ZONES,
+        string="Public holidays zone",
+        compute="_compute_holiday_zone",
+        help="From the postcode: Alsace-Moselle (57, 67, 68) has two more public "
+        "holidays, the overseas departments their own.",
+    )
+
+    @api.depends("zip")
+    def _compute_holiday_zone(self):
+        for site in self:
+            site.holiday_zone = holiday_zone_from_postcode(site.zip)
+
+
+class MaintenanceIntervention(models.Model):
+    _inherit = "maintenance.intervention"
+
+    customer_request_ids = fields.One2many(
+        comodel_name="maintenance.customer.request",
+        inverse_name="intervention_id",
+        string="Customer requests",
+    )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "done":
+            # sudo: the request follows its dossier whoever closes the dossier
+            self.sudo().customer_request_ids._mark_restored()
+        return result
+
+
+class MaintenanceTaskCheckin(models.Model):
+    _inherit = "maintenance.task.checkin"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checkins = super().create(vals_list)
+        # sudo: the technician's arrival moves the request, which they may only read
+        requests = (
+            self.env["maintenance.customer.request"]
+            .sudo()
+            .search(
+                [
+                    ("intervention_id", "in", checkins.intervention_id.ids),
+                    ("arrived_at", "=", False),
+                ]
+            )
+        )
+        if requests:
+            requests._mark_arrived(checkins)
+        return checkins
