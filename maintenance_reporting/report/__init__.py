@@ -1,1 +1,2 @@
 from . import maintenance_request_analysis
+from . import maintenance_request_percentile

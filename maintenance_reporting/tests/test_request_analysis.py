@@ -50,3 +50,20 @@ class TestRequestAnalysis(RequestCommon):
     def test_technicians_cannot_read_the_analysis(self):
         with self.assertRaises(AccessError):
             self.env(user=self.technician)["maintenance.request.analysis"].search([])
+
+    def test_percentiles_per_month(self):
+        """Measured response times 0.5 h and 2 h (and 1 h out of contract,
+        which has no committed time): median 1.25 h, 90th percentile
+        0.5 + 0.9 x 1.5 = 1.85 h, computed by hand."""
+        Percentile = self.env(user=self.manager)["maintenance.request.percentile"]
+        row = Percentile.search(
+            [("kind", "=", "response"), ("priority", "=", "1"), ("month", "=", "2027-01-01")]
+        )
+        self.assertEqual(len(row), 1)
+        self.assertEqual(row.request_count, 2)
+        self.assertAlmostEqual(row.compliance, 50.0)
+        self.assertAlmostEqual(row.average_hours, 1.25)
+        self.assertAlmostEqual(row.median_hours, 1.25)
+        self.assertAlmostEqual(row.p90_hours, 1.85)
+        with self.assertRaises(AccessError):
+            self.env(user=self.technician)["maintenance.request.percentile"].search([])
