@@ -7,6 +7,8 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.base.models.ir_actions_report import _wkhtml
+
 from .technician_common import NEAR, PNG, TechnicianCommon
 
 
@@ -244,8 +246,6 @@ class TestTechnicianClosing(TechnicianCommon):
         SIRET: in the letterhead of Odoo's external layout, or in the body of
         the PDF when wkhtmltopdf lacks the patched Qt that prints headers
         (Debian's build)."""
-        from odoo.addons.base.models.ir_actions_report import _wkhtml
-
         self.env.company.write(
             {"company_registry": "812 345 678 00021", "report_footer": "<p>RCS Lyon B 812</p>"}
         )
