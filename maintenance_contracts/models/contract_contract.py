@@ -145,9 +145,14 @@ class ContractContract(models.Model):
         """A contract whose visits were planned or done, or that was
         invoiced, is history: it is terminated, never deleted (deleting it
         would take its visits with it)."""
-        kept = self.env["maintenance.visit"].sudo().search(
-            [("contract_id", "in", self.ids), ("state", "in", ("planned", "done", "missed"))]
-        ).contract_id
+        kept = (
+            self.env["maintenance.visit"]
+            .sudo()
+            .search(
+                [("contract_id", "in", self.ids), ("state", "in", ("planned", "done", "missed"))]
+            )
+            .contract_id
+        )
         # sudo: whoever deletes, the question is whether invoices exist at all
         kept |= (
             self.env["account.move.line"]
