@@ -4,6 +4,7 @@
 equipment models that a technician finds under *Parts used*."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -12,6 +13,9 @@ DEMO = Path(__file__).resolve().parent.parent / "data" / "demo.py"
 
 
 def _demo_module():
+    # data/demo.py imports data/demo_requests.py from beside it, as a script does
+    if str(DEMO.parent) not in sys.path:
+        sys.path.append(str(DEMO.parent))
     spec = importlib.util.spec_from_file_location("maintenance_demo_data", DEMO)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

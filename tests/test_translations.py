@@ -76,6 +76,12 @@ class TestFrenchTranslations(TransactionCase):
 
 # words written the same in English and French (cognates, names, units)
 SAME_IN_FRENCH = {
+    "Alsace-Moselle (57, 67, 68)",
+    "E-mail",
+    "Guadeloupe",
+    "Intervention (GTI)",
+    "Martinique",
+    "Mayotte",
     "%(old)s %(value)s x %(coefficient)s",
     "Avatar",
     "Avatar 1024",
