@@ -222,13 +222,17 @@ class ContractContract(models.Model):
                 ["__count"],
             )
         )
-        for contract in self:
-            contract.message_post(
-                body=self.env._(
+        # one note per contract in one batch (the write above checked the
+        # user's rights on them): no notification, a flat query count
+        self._message_log_batch(
+            {
+                contract.id: self.env._(
                     "Contract validated: %(count)s visits to plan.",
                     count=counts.get(contract, 0),
                 )
-            )
+                for contract in self
+            }
+        )
         message = (
             self.env._(
                 "Contract %(contract)s validated: %(count)s visits to plan.",

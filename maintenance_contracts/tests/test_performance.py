@@ -6,7 +6,7 @@ from .common import MaintenanceCommon
 
 # one batch: the same number of queries for 10 or 100 covered products
 # (the validation notice counts its visits and writes one chatter message)
-VALIDATE_QUERIES = 19
+VALIDATE_QUERIES = 15
 CRON_QUERIES = 13
 
 
@@ -37,6 +37,25 @@ class TestValidationQueries(MaintenanceCommon):
         self.assertEqual(counts[0], counts[1], "validating 100 products costs what 10 cost")
         self.assertEqual(len(small.visit_ids), 20)
         self.assertEqual(len(large.visit_ids), 200)
+
+    def test_validating_many_contracts_is_flat(self):
+        """Validating 10 contracts at once (a list action) costs what 2 cost:
+        their chatter notes are logged in one batch."""
+        self._contract_with_lines(1).action_maintenance_validate()
+        counts = []
+        for count in (2, 10):
+            contracts = self.env["contract.contract"].concat(
+                *(self._contract_with_lines(2) for _index in range(count))
+            )
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            contracts.action_maintenance_validate()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+            self.assertEqual(
+                len(contracts.message_ids.filtered(lambda m: "validated" in m.body)), count
+            )
+        self.assertEqual(counts[0], counts[1], "validating 10 contracts costs what 2 cost")
 
     def test_cron_query_count_is_flat(self):
         self._contract_with_lines(1).action_maintenance_validate()
