@@ -10,7 +10,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, format_datetime
 
-MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 MAX_SENSOR_BATCH = 5000
 # tolerance on the clock of a sensor gateway
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -261,13 +260,7 @@ class MaintenanceMeterReading(models.Model):
     def _check_task_open(self):
         """Technicians record readings on their open tasks only; nobody changes
         those of a done task."""
-        if self.env.su:
-            return
-        if self.env.user.has_group(MANAGER_GROUP):
-            # a done task is a signed report: frozen until a manager reopens it
-            closed = self.task_id.filtered(lambda task: task.state == "done")
-        else:
-            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        closed = self.task_id._frozen_for_user()
         if closed:
             raise UserError(
                 self.env._(

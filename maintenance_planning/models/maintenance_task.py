@@ -690,6 +690,17 @@ class MaintenanceTask(models.Model):
             "customer_signature",
         }
 
+    def _frozen_for_user(self):
+        """The tasks among these whose checklist, readings and parts the
+        current user may no longer change: done ones for everybody (a signed
+        report, until an operations manager reopens it), and cancelled ones
+        too for technicians, who work on their open tasks only."""
+        if self.env.su:
+            return self.browse()
+        if self.env.user.has_group(MANAGER_GROUP):
+            return self.filtered(lambda task: task.state == "done")
+        return self.filtered(lambda task: task.state not in OPEN_STATES)
+
     def _is_manager(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 

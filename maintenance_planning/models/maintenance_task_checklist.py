@@ -135,12 +135,7 @@ class MaintenanceTaskChecklist(models.Model):
         """The operations of a done task are part of its signed report:
         frozen for everyone until an operations manager reopens the task.
         Technicians change those of their open tasks only."""
-        if self.env.su:
-            return
-        if self.env.user.has_group(MANAGER_GROUP):
-            closed = self.task_id.filtered(lambda task: task.state == "done")
-        else:
-            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        closed = self.task_id._frozen_for_user()
         if closed:
             raise UserError(
                 self.env._(

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
-
 
 class MaintenanceTaskPart(models.Model):
     """A part (product of the catalogue) used during a task. Kept on the
@@ -88,13 +86,7 @@ class MaintenanceTaskPart(models.Model):
     def _check_task_open(self):
         """Technicians record parts on their open tasks only; nobody changes
         those of a done task."""
-        if self.env.su:
-            return
-        if self.env.user.has_group(MANAGER_GROUP):
-            # a done task is a signed report: frozen until a manager reopens it
-            closed = self.task_id.filtered(lambda task: task.state == "done")
-        else:
-            closed = self.task_id.filtered(lambda task: task.state not in ("todo", "in_progress"))
+        closed = self.task_id._frozen_for_user()
         if closed:
             raise UserError(
                 self.env._(
