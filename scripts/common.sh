@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
 VAR="$ROOT/var"
-ADDONS="maintenance_contracts,maintenance_planning,maintenance_reporting"
+ADDONS="maintenance_contracts,maintenance_planning,maintenance_billing,maintenance_sale,maintenance_credit_control,maintenance_reporting"
 DB_USER=${PGUSER:-$(id -un)}
 mkdir -p "$VAR"
 
@@ -105,9 +105,13 @@ db_exists() {
     [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]
 }
 
-# "installed" when the three add-ons are installed in database $1
+ADDON_COUNT=$(echo "$ADDONS" | tr ',' '\n' | wc -l)
+
+# how many of our add-ons are installed in database $1 (all: $ADDON_COUNT)
 addons_state() {
-    psql -d "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('maintenance_contracts','maintenance_planning','maintenance_reporting')" 2>/dev/null || echo 0
+    local names
+    names=$(echo "$ADDONS" | sed "s/,/','/g")
+    psql -d "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('$names')" 2>/dev/null || echo 0
 }
 
 # "1" when the demo company of data/demo.py is loaded in database $1

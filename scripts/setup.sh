@@ -9,7 +9,7 @@ ensure_browser
 
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")
-if db_exists "$DB" && [ "$(addons_state "$DB")" = 3 ] && [ "$(demo_loaded "$DB")" = 1 ]; then
+if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ]; then
     echo "Database '$DB' already has the three add-ons and the demo data: nothing to do."
     exit 0
 fi
@@ -21,7 +21,7 @@ if ! db_exists "$DB"; then
     "$PYTHON" -m odoo db -c "$CONF" init "$DB" --language fr_FR --country FR \
         --username admin --password admin
 fi
-if [ "$(addons_state "$DB")" != 3 ]; then
+if [ "$(addons_state "$DB")" != "$ADDON_COUNT" ]; then
     say "Installing $ADDONS into '$DB'"
     "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
 fi

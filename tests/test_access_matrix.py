@@ -25,7 +25,14 @@ ROLES = {
 }
 # models of other add-ons whose access our add-ons extend
 EXTENDED_MODELS = ("contract.contract", "contract.line")
-OUR_MODULES = ("maintenance_contracts", "maintenance_planning", "maintenance_reporting")
+OUR_MODULES = (
+    "maintenance_contracts",
+    "maintenance_planning",
+    "maintenance_billing",
+    "maintenance_sale",
+    "maintenance_credit_control",
+    "maintenance_reporting",
+)
 
 
 @tagged("post_install", "-at_install")

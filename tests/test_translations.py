@@ -13,7 +13,14 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import trans_export
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("maintenance_contracts", "maintenance_planning", "maintenance_reporting")
+ADDONS = (
+    "maintenance_contracts",
+    "maintenance_planning",
+    "maintenance_billing",
+    "maintenance_sale",
+    "maintenance_credit_control",
+    "maintenance_reporting",
+)
 
 
 @tagged("post_install", "-at_install")
