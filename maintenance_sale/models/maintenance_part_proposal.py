@@ -1,5 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -232,9 +234,25 @@ class MaintenancePartProposal(models.Model):
         return intervention.contract_id.partner_id or intervention.customer_id
 
     def _coverage(self):
-        """{proposal.id: (covered fraction 0..1, reason)} from the contract of
-        each proposal's dossier; nothing when coverage rules are unknown."""
-        return {}
+        """{proposal.id: (covered fraction 0..1, reason)} of the parts (goods)
+        among these proposals, by the parts rule of their dossier's contract
+        for their equipment today (maintenance_billing's coverage API). Work
+        (services) is quoted at its price. One call per contract and
+        equipment, not per proposal."""
+        groups = defaultdict(lambda: self.browse())
+        for proposal in self:
+            if proposal.product_id.type == "consu" and proposal.intervention_id.contract_id:
+                key = (proposal.intervention_id.contract_id, proposal.equipment_id)
+                groups[key] |= proposal
+        coverage = {}
+        today = fields.Date.context_today(self)
+        for (contract, equipment), proposals in groups.items():
+            by_product = contract._maintenance_parts_coverage(
+                proposals.product_id, equipment=equipment or None, on_date=today
+            )
+            for proposal in proposals:
+                coverage[proposal.id] = by_product[proposal.product_id.id]
+        return coverage
 
     def _quotation_vals(self):
         not_proposed = self.filtered(lambda proposal: proposal.state != "proposed")
@@ -275,8 +293,7 @@ class MaintenancePartProposal(models.Model):
             fraction, reason = coverage.get(proposal.id, (0.0, False))
             if fraction:
                 name += "\n" + self.env._(
-                    "Covered by contract %(contract)s at %(percent)s %%: %(reason)s",
-                    contract=proposal.intervention_id.contract_id.display_name,
+                    "Covered at %(percent)s %%: %(reason)s",
                     percent=f"{fraction * 100:g}",
                     reason=reason,
                 )
@@ -288,7 +305,7 @@ class MaintenancePartProposal(models.Model):
                         "product_uom_id": proposal.product_uom_id.id,
                         "name": name,
                         "discount": fraction * 100,
-                        "maintenance_coverage_reason": reason if fraction else False,
+                        "maintenance_coverage_reason": reason,
                         "maintenance_proposal_ids": [Command.link(proposal.id)],
                     }
                 )

@@ -1,1 +1,2 @@
 from . import test_proposal
+from . import test_coverage
