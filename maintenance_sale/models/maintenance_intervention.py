@@ -73,3 +73,20 @@ class MaintenanceIntervention(models.Model):
         if len(orders) == 1:
             action.update(views=[(False, "form")], view_mode="form", res_id=orders.id)
         return action
+
+    def _maintenance_billing_values(self):
+        """A dossier created by a confirmed quotation is invoiced by that
+        quotation (sale's own invoicing): nothing of it is billed again with
+        the dossiers, nor any part sold on a quotation."""
+        sold = self.filtered(lambda intervention: intervention.sudo().sale_order_id)
+        values = super(MaintenanceIntervention, self - sold)._maintenance_billing_values()
+        if not values:
+            return values
+        part_ids = [vals["part_id"] for vals in values if vals.get("part_id")]
+        sold_part_ids = set(
+            self.env["maintenance.task.part"]
+            .sudo()
+            .search([("id", "in", part_ids), ("is_sold", "=", True)])
+            .ids
+        )
+        return [vals for vals in values if vals.get("part_id") not in sold_part_ids]

@@ -217,3 +217,4 @@ class TestQuotation(SaleCommon):
         self.assertEqual(proposal.state, "proposed")
         with self.assertRaisesRegex(UserError, "closed"):
             self._propose(self.task, self.part, 1)
+
