@@ -1,2 +1,3 @@
 from . import test_proposal
 from . import test_coverage
+from . import test_portal
