@@ -217,7 +217,7 @@ class MaintenancePartProposal(models.Model):
             if done:
                 raise UserError(
                     self.env._(
-                        "%(product)s is already %(state)s: it can no longer be changed.",
+                        "%(product)s: the proposal is already %(state)s, it can no longer be changed.",
                         product=done[0].product_id.display_name,
                         state=dict(
                             done._fields["state"]._description_selection(self.env)
