@@ -53,23 +53,23 @@ def load(loader):
     yesterday = datetime.combine(date.today() - timedelta(days=1), time(8, 0))
     accepted = _quotation(
         loader,
-        "tilleuls",
-        "julien",
-        "Chaudière 1 en sécurité, pression basse",
-        ACCEPTED_PARTS,
-        (labour, 2.0),
-        yesterday,
         sophie,
+        site_key="tilleuls",
+        technician_key="julien",
+        title="Chaudière 1 en sécurité, pression basse",
+        parts=ACCEPTED_PARTS,
+        work=(labour, 2.0),
+        start=yesterday,
     )
     pending = _quotation(
         loader,
-        "hotel_ville",
-        "karim",
-        "Essais de la détection incendie, 2e étage",
-        PENDING_PARTS,
-        (labour, 1.5),
-        yesterday + timedelta(hours=3),
         sophie,
+        site_key="hotel_ville",
+        technician_key="karim",
+        title="Essais de la détection incendie, 2e étage",
+        parts=PENDING_PARTS,
+        work=(labour, 1.5),
+        start=yesterday + timedelta(hours=3),
     )
     (accepted | pending).action_quotation_sent()
     # signed by the syndic's manager (what the portal signature records), then confirmed
@@ -77,7 +77,11 @@ def load(loader):
     accepted.action_confirm()
     # a part proposed this morning on an open task, still to quote
     task = env["maintenance.task"].search(
-        [("state", "in", ("todo", "in_progress")), ("user_ids", "!=", False), ("equipment_ids.name", "ilike", "chaudière")],
+        [
+            ("state", "in", ("todo", "in_progress")),
+            ("user_ids", "!=", False),
+            ("equipment_ids.name", "ilike", "chaudière"),
+        ],
         order="planned_start, id",
         limit=1,
     )
@@ -95,7 +99,7 @@ def load(loader):
     return loader.created - created
 
 
-def _quotation(loader, site_key, technician_key, title, parts, work, start, manager):
+def _quotation(loader, manager, *, site_key, technician_key, title, parts, work, start):
     """A corrective dossier of yesterday on the site, whose technician
     proposes ``parts`` and ``work`` before closing it; the manager quotes them."""
     env = loader.env
@@ -152,7 +156,10 @@ def _quotation(loader, site_key, technician_key, title, parts, work, start, mana
         )
     )
     task.with_user(technician).write(
-        {"work_summary": "Mise en sécurité, pièces à remplacer proposées au client.", "state": "done"}
+        {
+            "work_summary": "Mise en sécurité, pièces à remplacer proposées au client.",
+            "state": "done",
+        }
     )
     dossier.action_done()
     action = proposals.with_user(manager).action_create_quotation()

@@ -169,7 +169,9 @@ class MaintenancePartProposal(models.Model):
         contract's coverage shown on each line. Opens it."""
         self._check_manager()
         if not self:
-            raise UserError(self.env._("There is no proposal to quote: select proposals still to quote."))
+            raise UserError(
+                self.env._("There is no proposal to quote: select proposals still to quote.")
+            )
         self.check_access("write")
         order = self.env["sale.order"].create(self._quotation_vals())
         return {
@@ -217,11 +219,12 @@ class MaintenancePartProposal(models.Model):
             if done:
                 raise UserError(
                     self.env._(
-                        "%(product)s: the proposal is already %(state)s, it can no longer be changed.",
+                        "%(product)s: the proposal is already %(state)s, it can no longer "
+                        "be changed.",
                         product=done[0].product_id.display_name,
-                        state=dict(
-                            done._fields["state"]._description_selection(self.env)
-                        )[done[0].state].lower(),
+                        state=dict(done._fields["state"]._description_selection(self.env))[
+                            done[0].state
+                        ].lower(),
                     )
                 )
         self._check_task_open()
@@ -239,7 +242,7 @@ class MaintenancePartProposal(models.Model):
         for their equipment today (maintenance_billing's coverage API). Work
         (services) is quoted at its price. One call per contract and
         equipment, not per proposal."""
-        groups = defaultdict(lambda: self.browse())
+        groups = defaultdict(self.browse)
         for proposal in self:
             if proposal.product_id.type == "consu" and proposal.intervention_id.contract_id:
                 key = (proposal.intervention_id.contract_id, proposal.equipment_id)

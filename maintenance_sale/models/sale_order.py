@@ -65,9 +65,11 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         res = super().action_confirm()
         self.filtered(
-            lambda order: order.state == "sale"
-            and not order.maintenance_intervention_id
-            and order.order_line.maintenance_proposal_ids
+            lambda order: (
+                order.state == "sale"
+                and not order.maintenance_intervention_id
+                and order.order_line.maintenance_proposal_ids
+            )
         )._maintenance_create_dossiers()
         return res
 
@@ -97,7 +99,7 @@ class SaleOrder(models.Model):
         by signing on the portal, an accountant may confirm too; neither
         creates dossiers, and the dossier is the quotation's own consequence."""
         orders = self.sudo()
-        proposals_by_order = defaultdict(lambda: self.env["maintenance.part.proposal"].sudo())
+        proposals_by_order = defaultdict(self.env["maintenance.part.proposal"].sudo)
         for proposal in orders.order_line.maintenance_proposal_ids:
             proposals_by_order[proposal.sale_line_id.order_id] |= proposal
         hour = self.env.ref("uom.product_uom_hour")
@@ -122,7 +124,9 @@ class SaleOrder(models.Model):
                         Markup().join(
                             Markup("<li>%s × %s</li>")
                             % (line.product_uom_qty, line.product_id.display_name)
-                            for line in order.order_line.filtered(lambda line: not line.display_type)
+                            for line in order.order_line.filtered(
+                                lambda line: not line.display_type
+                            )
                         ),
                     ),
                 }
@@ -132,7 +136,9 @@ class SaleOrder(models.Model):
         for order, intervention in zip(orders, interventions, strict=True):
             lines = order.order_line.filtered(lambda line: line.product_id)
             hours = sum(
-                line.product_uom_id._compute_quantity(line.product_uom_qty, hour, raise_if_failure=False)
+                line.product_uom_id._compute_quantity(
+                    line.product_uom_qty, hour, raise_if_failure=False
+                )
                 for line in lines
                 if line.product_id.type == "service"
                 and line.product_uom_id._has_common_reference(hour)

@@ -17,7 +17,9 @@ class TestQuotedDossierNotBilledTwice(SaleCommon):
         order.with_user(self.manager).action_confirm()
         dossier = order.maintenance_intervention_id.with_user(self.manager)
         task = dossier.task_ids
-        task.write({"user_ids": [Command.set(self.technician.ids)], "planned_start": "2027-01-08 08:00:00"})
+        task.write(
+            {"user_ids": [Command.set(self.technician.ids)], "planned_start": "2027-01-08 08:00:00"}
+        )
         task.with_user(self.technician).write({"state": "done"})
         dossier.action_done()
         self.assertEqual(dossier.state, "done")

@@ -89,5 +89,6 @@ class TestQuotationCoverage(SaleCommon):
         self.assertAlmostEqual(invoice.amount_untaxed, 97.50, places=2)
         self.assertAlmostEqual(invoice.amount_total, 117.00, places=2)
         self.assertEqual(
-            invoice.invoice_line_ids.filtered(lambda line: line.product_id == self.part).discount, 100.0
+            invoice.invoice_line_ids.filtered(lambda line: line.product_id == self.part).discount,
+            100.0,
         )

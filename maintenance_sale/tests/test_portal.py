@@ -72,7 +72,10 @@ class TestPortalSignature(HttpCase, SaleCommon):
         self.authenticate("ms_portal_b", "ms_portal_b")
         self.url_open(
             f"/my/orders/{self.order_b.id}/decline",
-            data={"decline_message": "Trop cher, nous verrons l'an prochain", "csrf_token": Request.csrf_token(self)},
+            data={
+                "decline_message": "Trop cher, nous verrons l'an prochain",
+                "csrf_token": Request.csrf_token(self),
+            },
         )
         self.assertEqual(self.order_b.state, "cancel")
         self.assertEqual(self.proposal_b.state, "refused")

@@ -33,14 +33,19 @@ class TestProposalTechnician(SaleCommon):
         with self.assertRaises(AccessError):
             self.env["sale.order"].with_user(self.technician).search([])
         self.assertNotIn("sale_order_id", self.dossier.with_user(self.technician).fields_get())
-        self.assertNotIn("sale_line_id", self.env["maintenance.task.part"].with_user(self.technician).fields_get())
+        self.assertNotIn(
+            "sale_line_id",
+            self.env["maintenance.task.part"].with_user(self.technician).fields_get(),
+        )
 
     def test_technician_cannot_propose_on_another_task(self):
         with self.assertRaises(AccessError):
             self._propose(self.task2, self.part, 1)
         other = self._propose(self.task2, self.part, 1, user=self.manager)
         self.assertFalse(
-            self.env["maintenance.part.proposal"].with_user(self.technician).search([("id", "=", other.id)])
+            self.env["maintenance.part.proposal"]
+            .with_user(self.technician)
+            .search([("id", "=", other.id)])
         )
         with self.assertRaises(AccessError):
             other.with_user(self.technician).read(["product_id"])
@@ -80,10 +85,16 @@ class TestQuotation(SaleCommon):
             {"intervention_type": "corrective", "site_id": self.site3.id}
         )
         task3 = manager_env["maintenance.task"].create(
-            {"name": "Fuite", "intervention_id": dossier2.id, "user_ids": [Command.set(self.technician.ids)]}
+            {
+                "name": "Fuite",
+                "intervention_id": dossier2.id,
+                "user_ids": [Command.set(self.technician.ids)],
+            }
         )
         proposals = (
-            self._propose(self.task, self.part, 2, equipment_id=self.equipment.id, note="Vase percé")
+            self._propose(
+                self.task, self.part, 2, equipment_id=self.equipment.id, note="Vase percé"
+            )
             | self._propose(self.task, self.labour, 1.5)
             | self._propose(task3, self.valve, 1)
         )
@@ -125,7 +136,9 @@ class TestQuotation(SaleCommon):
         self.assertEqual(order.partner_shipping_id, self.site.partner_id)
 
     def test_two_customers_refused_nothing_created(self):
-        proposals = self._propose(self.task, self.part, 1) | self._propose(self.task_b, self.part, 1)
+        proposals = self._propose(self.task, self.part, 1) | self._propose(
+            self.task_b, self.part, 1
+        )
         before = self.env["sale.order"].search_count([])
         with self.assertRaisesRegex(UserError, "one customer"):
             self._quote(proposals)
@@ -162,14 +175,19 @@ class TestQuotation(SaleCommon):
         self.assertEqual(task.part_ids.product_id, self.part)
         self.assertEqual(task.part_ids.quantity, 2)
         self.assertEqual(task.part_ids.equipment_id, self.equipment)
-        self.assertEqual(task.part_ids.sale_line_id, order.order_line.filtered(lambda l: l.product_id == self.part))
+        self.assertEqual(
+            task.part_ids.sale_line_id,
+            order.order_line.filtered(lambda l: l.product_id == self.part),
+        )
         self.assertTrue(task.part_ids.is_sold)
         self.assertEqual(
             self.env["maintenance.intervention"].search_count([("sale_order_id", "=", order.id)]), 1
         )
 
     def test_invoiced_through_sale(self):
-        proposals = self._propose(self.task, self.part, 2) | self._propose(self.task, self.labour, 1.5)
+        proposals = self._propose(self.task, self.part, 2) | self._propose(
+            self.task, self.labour, 1.5
+        )
         order = self._quote(proposals)
         order.with_user(self.manager).action_confirm()
         invoice = order.with_user(self.manager)._create_invoices()
@@ -208,7 +226,9 @@ class TestQuotation(SaleCommon):
         with self.assertRaises(AccessError):
             as_accountant.write({"note": "x"})
         with self.assertRaises(AccessError):
-            self._propose(self.task, self.valve, 1).with_user(self.accountant).action_create_quotation()
+            self._propose(self.task, self.valve, 1).with_user(
+                self.accountant
+            ).action_create_quotation()
 
     def test_manager_proposes_on_done_task(self):
         self._tick(self.task)
@@ -217,4 +237,3 @@ class TestQuotation(SaleCommon):
         self.assertEqual(proposal.state, "proposed")
         with self.assertRaisesRegex(UserError, "closed"):
             self._propose(self.task, self.part, 1)
-
