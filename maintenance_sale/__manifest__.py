@@ -18,4 +18,9 @@
         "views/sale_order_views.xml",
         "views/maintenance_sale_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_sale/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -27,3 +27,13 @@ class MaintenanceTask(models.Model):
             task.can_propose = (
                 task.state != "cancelled" if manager else task.state in ("todo", "in_progress")
             )
+
+    def _technician_writable_fields(self):
+        # technicians propose parts from the task form
+        return super()._technician_writable_fields() | {"proposal_ids"}
+
+    @api.model
+    def _frozen_exempt_fields(self):
+        # proposals are not part of the signed report: an operations manager
+        # still proposes on a done task (the proposals check who may)
+        return super()._frozen_exempt_fields() | {"proposal_ids"}

@@ -22,6 +22,26 @@ class TestProposalTechnician(SaleCommon):
         self.assertEqual(proposal.product_uom_id, self.part.uom_id)
         self.assertEqual(self.task.with_user(self.technician).proposal_ids, proposal)
 
+    def test_technician_proposes_through_the_task_form(self):
+        # what the phone's task form saves: the task with its new proposal
+        self.task.with_user(self.technician).write(
+            {"proposal_ids": [Command.create({"product_id": self.part.id, "quantity": 2})]}
+        )
+        self.assertEqual(self.task.proposal_ids.quantity, 2)
+        self.assertEqual(self.task.proposal_ids.user_id, self.technician)
+
+    def test_manager_proposes_through_a_done_tasks_form(self):
+        self._tick(self.task)
+        self.task.with_user(self.manager).write({"state": "done"})
+        self.task.with_user(self.manager).write(
+            {"proposal_ids": [Command.create({"product_id": self.part.id, "quantity": 1})]}
+        )
+        self.assertEqual(self.task.proposal_ids.state, "proposed")
+        with self.assertRaisesRegex(UserError, "closed"):
+            self.task.with_user(self.technician).write(
+                {"proposal_ids": [Command.create({"product_id": self.part.id, "quantity": 1})]}
+            )
+
     def test_technician_sees_no_price_nor_quotation(self):
         proposal = self._propose(self.task, self.part, 1)
         fields = proposal.with_user(self.technician).fields_get()
