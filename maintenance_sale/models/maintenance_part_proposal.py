@@ -153,7 +153,16 @@ class MaintenancePartProposal(models.Model):
     def action_refuse(self):
         """Set proposals aside without a quotation (the customer said no on site)."""
         self._check_manager()
-        self._check_changeable({"is_refused"})
+        quoted = self.filtered(lambda proposal: proposal.state != "proposed")
+        if quoted:
+            raise UserError(
+                self.env._(
+                    "%(product)s (%(task)s) is already on a quotation or refused: "
+                    "cancel the quotation instead.",
+                    product=quoted[0].product_id.display_name,
+                    task=quoted[0].task_id.display_name,
+                )
+            )
         self.write({"is_refused": True})
 
     def action_reset(self):

@@ -235,6 +235,13 @@ class TestQuotation(SaleCommon):
         with self.assertRaisesRegex(UserError, "already on a quotation or refused"):
             self._quote(proposal)
 
+    def test_quoted_proposal_cannot_be_refused_by_hand(self):
+        proposal = self._propose(self.task, self.part, 1)
+        self._quote(proposal)
+        with self.assertRaisesRegex(UserError, "cancel the quotation instead"):
+            proposal.with_user(self.manager).action_refuse()
+        self.assertEqual(proposal.state, "quoted")
+
     def test_accountant_reads_only(self):
         proposal = self._propose(self.task, self.part, 1)
         order = self._quote(proposal)
