@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 
 import demo_requests  # data/demo_requests.py, beside this script
+import demo_sale  # data/demo_sale.py
 from markupsafe import Markup
 
 import odoo.api
@@ -922,6 +923,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
         created += demo_requests.load(Loader(env))
+        created += demo_sale.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

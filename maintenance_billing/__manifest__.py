@@ -10,6 +10,6 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["maintenance_planning", "account"],
+    "depends": ["maintenance_planning", "account", "account_edi_ubl_cii"],
     "data": [],
 }

@@ -11,5 +11,16 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["maintenance_billing", "sale_management"],
-    "data": [],
+    "data": [
+        "security/maintenance_sale_security.xml",
+        "security/ir.model.access.csv",
+        "views/maintenance_part_proposal_views.xml",
+        "views/sale_order_views.xml",
+        "views/maintenance_sale_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_sale/static/tests/tours/**/*",
+        ],
+    },
 }

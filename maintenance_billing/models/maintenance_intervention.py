@@ -1,0 +1,723 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from bisect import bisect_right
+from collections import defaultdict
+from datetime import timedelta
+
+from pytz import utc
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tools import SQL, format_date
+
+BILLING_STATUS = [
+    ("nothing", "Nothing to bill"),
+    ("to_invoice", "To invoice"),
+    ("invoiced", "Invoiced"),
+    ("paid", "Paid"),
+]
+PAID_STATES = ("paid", "in_payment")
+
+
+def round_up_hours(hours, step_minutes, minimum):
+    """``hours`` rounded up to the started step (in minutes), at least ``minimum``."""
+    if hours <= 0:
+        return 0.0
+    if step_minutes > 0:
+        steps = math.ceil(round(hours * 60.0 / step_minutes, 6))
+        hours = steps * step_minutes / 60.0
+    return max(hours, minimum)
+
+
+class MaintenanceIntervention(models.Model):
+    _inherit = "maintenance.intervention"
+
+    billing_line_ids = fields.One2many(
+        comodel_name="maintenance.billing.line",
+        inverse_name="intervention_id",
+        string="Billing lines",
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
+    billing_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Billed customer",
+        compute="_compute_billing_partner_id",
+        store=True,
+        index="btree_not_null",
+        help="The contract's invoicing address, otherwise the customer's.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount_covered = fields.Monetary(
+        string="Covered by the contract",
+        compute="_compute_billing_amounts",
+        store=True,
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
+    amount_billable = fields.Monetary(
+        string="To bill",
+        compute="_compute_billing_amounts",
+        store=True,
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
+    billing_status = fields.Selection(
+        selection=BILLING_STATUS,
+        string="Invoicing",
+        compute="_compute_billing_amounts",
+        store=True,
+        index=True,
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
+    invoice_count = fields.Integer(
+        compute="_compute_invoice_count",
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
+
+    @api.depends(
+        "contract_id.invoice_partner_id", "contract_id.partner_id", "customer_id", "site_id"
+    )
+    def _compute_billing_partner_id(self):
+        for intervention in self:
+            contract = intervention.contract_id
+            intervention.billing_partner_id = (
+                contract.invoice_partner_id
+                or contract.partner_id
+                or intervention.customer_id
+                or intervention.site_id.customer_id
+            )
+
+    @api.depends(
+        "billing_line_ids.covered_amount",
+        "billing_line_ids.billable_amount",
+        "billing_line_ids.is_invoiced",
+        "billing_line_ids.invoice_line_id.move_id.payment_state",
+    )
+    def _compute_billing_amounts(self):
+        for intervention in self:
+            lines = intervention.billing_line_ids
+            intervention.amount_covered = sum(lines.mapped("covered_amount"))
+            intervention.amount_billable = sum(lines.mapped("billable_amount"))
+            billable = lines.filtered(lambda line: line.billable_amount > 0)
+            if not billable:
+                status = "nothing"
+            elif not all(billable.mapped("is_invoiced")):
+                status = "to_invoice"
+            elif all(
+                state in PAID_STATES
+                for state in billable.invoice_line_id.move_id.mapped("payment_state")
+            ):
+                status = "paid"
+            else:
+                status = "invoiced"
+            intervention.billing_status = status
+
+    def _compute_invoice_count(self):
+        counts = dict(
+            self.env["account.move.line"]._read_group(
+                [("maintenance_intervention_id", "in", self.ids), ("display_type", "=", "product")],
+                ["maintenance_intervention_id"],
+                ["move_id:count_distinct"],
+            )
+        )
+        for intervention in self:
+            intervention.invoice_count = counts.get(intervention, 0)
+
+    def write(self, vals):
+        closing = (
+            self.filtered(lambda i: i.state != "done") if vals.get("state") == "done" else None
+        )
+        res = super().write(vals)
+        if closing:
+            closing._maintenance_compute_billing()
+        return res
+
+    # actions ------------------------------------------------------------
+
+    def action_compute_billing_lines(self):
+        """Compute the billing lines again from the work (manager)."""
+        self.check_access("write")
+        self.env["maintenance.billing.line"].check_access("create")
+        invoiced = self.filtered(lambda i: i.billing_line_ids.filtered("is_invoiced"))
+        if invoiced:
+            raise UserError(
+                self.env._(
+                    "Dossier %(number)s is already invoiced: its billing lines are no longer "
+                    "computed again. Cancel the invoice or issue a credit note first.",
+                    number=invoiced[0].name,
+                )
+            )
+        self._maintenance_compute_billing()
+        for intervention in self:
+            intervention.message_post(
+                body=self.env._("Billing lines computed again from the work.")
+            )
+        return True
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        invoices = (
+            self.env["account.move.line"]
+            .search([("maintenance_intervention_id", "=", self.id)])
+            .move_id
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice")
+        action["domain"] = [("id", "in", invoices.ids)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        if len(invoices) == 1:
+            action.update({"views": [(False, "form")], "res_id": invoices.id})
+        return action
+
+    def action_create_invoice(self):
+        """Open the wizard that invoices the selected dossiers."""
+        self.env["maintenance.billing.line"].check_access("create")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Create invoices"),
+            "res_model": "maintenance.invoice.create",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_intervention_ids": [Command.set(self.ids)]},
+        }
+
+    # billing lines ----------------------------------------------------------
+
+    def _maintenance_compute_billing(self):
+        """Replace the billing lines of the dossiers (those not invoiced) by
+        lines computed from their work: labour per technician and task from
+        the check-ins, out-of-hours surcharge, travel, parts used. A fixed
+        number of queries whatever the number of dossiers."""
+        # sudo: the last task's technician may close the dossier; the lines
+        # are computed for the office (technicians never read them)
+        dossiers = self.sudo().filtered(lambda i: not i.billing_line_ids.filtered("is_invoiced"))
+        if not dossiers:
+            return
+        Line = (
+            self.env["maintenance.billing.line"]
+            .sudo()
+            .with_context(maintenance_billing_compute=True)
+        )
+        dossiers.billing_line_ids.with_context(maintenance_billing_compute=True).unlink()
+        Line.create(dossiers._maintenance_billing_values())
+
+    def _maintenance_billing_values(self):
+        """Values of the billing lines of the dossiers (see the caller)."""
+        checkins = self.env["maintenance.task.checkin"].search(
+            [
+                ("intervention_id", "in", self.ids),
+                ("check_out", "!=", False),
+                ("task_id.state", "=", "done"),
+            ],
+            order="check_in, id",
+        )
+        parts = self.env["maintenance.task.part"].search(
+            [("intervention_id", "in", self.ids), ("task_id.state", "=", "done")]
+        )
+        work = defaultdict(list)  # (dossier, task, user) -> check-ins
+        for checkin in checkins:
+            work[checkin.intervention_id, checkin.task_id, checkin.user_id].append(checkin)
+        out_of_hours = self._maintenance_out_of_hours(checkins)
+        rules = {}  # (contract, equipment, date) -> CoverageRule
+
+        def rule_for(dossier, equipment, on_date):
+            key = (dossier.contract_id, equipment, on_date)
+            if key not in rules:
+                rules[key] = dossier.contract_id._maintenance_coverage_rule(
+                    equipment=equipment, on_date=on_date
+                )
+            return rules[key]
+
+        def dossier_equipment(dossier, on_date):
+            """The equipment whose covered product decides: the first covered one."""
+            for equipment in dossier.equipment_ids:
+                if rule_for(dossier, equipment, on_date).covered:
+                    return equipment
+            return dossier.equipment_ids[:1] or None
+
+        prices = self._maintenance_prices(parts)
+        hours_used = self._maintenance_labour_hours_used()
+        vals_list = []
+        for (dossier, task, user), pairs in sorted(
+            work.items(), key=lambda item: (item[1][0].check_in, item[1][0].id)
+        ):
+            company = dossier.company_id
+            on_date = fields.Datetime.context_timestamp(self, pairs[0].check_in).date()
+            equipment = dossier_equipment(dossier, on_date)
+            rule = rule_for(dossier, equipment, on_date)
+            step, minimum = (
+                company.maintenance_billing_rounding,
+                company.maintenance_billing_minimum_hours,
+            )
+            hours = sum(pair.duration for pair in pairs)
+            billed = round_up_hours(hours, step, minimum)
+            labour_product = company.maintenance_labour_product_id
+            labour_price = prices[dossier.billing_partner_id, labour_product]
+            common = {
+                "intervention_id": dossier.id,
+                "contract_id": rule.contract.id,
+                "date": on_date,
+                "task_id": task.id,
+                "user_id": user.id,
+            }
+            label = self.env._(
+                "%(technician)s, %(date)s: %(hours)s h on site",
+                technician=user.name,
+                date=format_date(self.env, on_date),
+                hours=f"{hours:.2f}",
+            )
+            vals_list += self._maintenance_labour_values(
+                rule, billed, labour_product, labour_price, label, common, hours_used
+            )
+            outside = sum(out_of_hours.get(pair.id, 0.0) for pair in pairs)
+            if outside > 0:
+                surcharge_hours = min(round_up_hours(outside, step, 0.0), billed)
+                vals_list.append(
+                    self._maintenance_surcharge_values(
+                        rule, company, surcharge_hours, labour_price, user, common
+                    )
+                )
+            travel = self._maintenance_travel_values(rule, dossier, prices, user, common)
+            if travel:
+                vals_list.append(travel)
+        for part in parts:
+            dossier = part.intervention_id
+            on_date = (
+                fields.Datetime.context_timestamp(self, part.create_date).date()
+                if part.create_date
+                else fields.Date.context_today(self)
+            )
+            equipment = part.equipment_id or dossier_equipment(dossier, on_date)
+            rule = rule_for(dossier, equipment, on_date)
+            fraction, reason = rule.part_coverage(part.product_id)
+            vals_list.append(
+                {
+                    "intervention_id": dossier.id,
+                    "contract_id": rule.contract.id if rule.covered else False,
+                    "kind": "part",
+                    "sequence": 40,
+                    "date": on_date,
+                    "task_id": part.task_id.id,
+                    "part_id": part.id,
+                    "product_id": part.product_id.id,
+                    "name": part.product_id.display_name,
+                    "quantity": part.quantity,
+                    "product_uom_id": part.product_uom_id.id,
+                    "price_unit": prices[dossier.billing_partner_id, part.product_id],
+                    "covered_percent": round(fraction * 100.0, 2),
+                    "reason": reason,
+                }
+            )
+        return vals_list
+
+    def _maintenance_labour_values(self, rule, billed, product, price, label, common, hours_used):
+        """One labour line, or two when a yearly allowance of hours runs out."""
+        values = {
+            **common,
+            "kind": "labour",
+            "sequence": 10,
+            "product_id": product.id,
+            "name": label,
+            "price_unit": price,
+        }
+        if not rule.covered:
+            return [{**values, "quantity": billed, "covered_percent": 0.0, "reason": rule.reason}]
+        if rule.labour == "covered":
+            return [
+                {
+                    **values,
+                    "quantity": billed,
+                    "covered_percent": 100.0,
+                    "reason": self.env._("Labour covered by %(rule)s", rule=rule.reason),
+                }
+            ]
+        if rule.labour == "not_covered":
+            return [
+                {
+                    **values,
+                    "quantity": billed,
+                    "covered_percent": 0.0,
+                    "reason": self.env._("Labour not covered by %(rule)s", rule=rule.reason),
+                }
+            ]
+        key = (rule.contract, common["date"].year)
+        left = max(rule.labour_hours - hours_used[key], 0.0)
+        covered = min(left, billed)
+        hours_used[key] += covered
+        result = []
+        allowance = f"{rule.labour_hours:g}"
+        if covered > 0:
+            result.append(
+                {
+                    **values,
+                    "quantity": covered,
+                    "covered_percent": 100.0,
+                    "reason": self.env._(
+                        "Within the %(hours)s h of labour covered a year by %(rule)s",
+                        hours=allowance,
+                        rule=rule.reason,
+                    ),
+                }
+            )
+        if billed - covered > 0:
+            result.append(
+                {
+                    **values,
+                    "quantity": billed - covered,
+                    "covered_percent": 0.0,
+                    "reason": self.env._(
+                        "Beyond the %(hours)s h of labour covered a year by %(rule)s",
+                        hours=allowance,
+                        rule=rule.reason,
+                    ),
+                }
+            )
+        return result
+
+    def _maintenance_surcharge_values(self, rule, company, hours, labour_price, user, common):
+        covered = rule.covered and rule.after_hours == "covered"
+        percent = rule.surcharge or 0.0
+        if covered:
+            reason = self.env._("Out-of-hours work covered by %(rule)s", rule=rule.reason)
+        elif rule.covered:
+            reason = self.env._(
+                "Out-of-hours work not covered by %(rule)s: surcharge of %(percent)s %%",
+                rule=rule.reason,
+                percent=f"{percent:g}",
+            )
+        else:
+            reason = self.env._(
+                "%(reason)s: out-of-hours surcharge of %(percent)s %%",
+                reason=rule.reason,
+                percent=f"{percent:g}",
+            )
+        return {
+            **common,
+            "kind": "surcharge",
+            "sequence": 20,
+            "product_id": company.maintenance_surcharge_product_id.id,
+            "name": self.env._(
+                "%(technician)s: %(hours)s h out of business hours (+%(percent)s %%)",
+                technician=user.name,
+                hours=f"{hours:g}",
+                percent=f"{percent:g}",
+            ),
+            "quantity": hours,
+            "price_unit": labour_price * percent / 100.0,
+            "covered_percent": 100.0 if covered else 0.0,
+            "reason": reason,
+        }
+
+    def _maintenance_travel_values(self, rule, dossier, prices, user, common):
+        company = dossier.company_id
+        sector = dossier.site_id.sector_id
+        mode = rule.travel if rule.travel != "covered" else company.maintenance_billing_travel_mode
+        product = company.maintenance_travel_product_id
+        if not product:
+            return None
+        if mode == "km":
+            quantity, price = sector.travel_distance_km, company.maintenance_billing_km_rate
+            detail = self.env._(
+                "%(km)s km (sector %(sector)s)",
+                km=f"{quantity:g}",
+                sector=sector.name or "-",
+            )
+        else:
+            quantity, price = 1.0, sector.travel_flat_fee
+            detail = self.env._("flat fee of sector %(sector)s", sector=sector.name or "-")
+        if rule.travel == "covered" and rule.covered:
+            reason, percent = self.env._("Travel covered by %(rule)s", rule=rule.reason), 100.0
+        elif rule.covered:
+            reason, percent = (
+                self.env._(
+                    "Travel billed (%(detail)s) under %(rule)s", detail=detail, rule=rule.reason
+                ),
+                0.0,
+            )
+        else:
+            reason, percent = rule.reason, 0.0
+        return {
+            **common,
+            "kind": "travel",
+            "sequence": 30,
+            "product_id": product.id,
+            "name": self.env._(
+                "Travel of %(technician)s: %(detail)s", technician=user.name, detail=detail
+            ),
+            "quantity": quantity,
+            "price_unit": price,
+            "covered_percent": percent,
+            "reason": reason,
+        }
+
+    def _maintenance_prices(self, parts):
+        """{(billed customer, product): unit price} from the customers'
+        pricelists (the product's sale price without one): one computation per
+        pricelist for all the products."""
+        products_by_company = defaultdict(lambda: self.env["product.product"])
+        for dossier in self:
+            company = dossier.company_id
+            products_by_company[company] |= (
+                company.maintenance_labour_product_id
+                | company.maintenance_travel_product_id
+                | company.maintenance_surcharge_product_id
+            )
+        for part in parts:
+            products_by_company[part.company_id] |= part.product_id
+        partners_by_company = defaultdict(lambda: self.env["res.partner"])
+        for dossier in self:
+            partners_by_company[dossier.company_id] |= dossier.billing_partner_id
+        prices = {}
+        today = fields.Date.context_today(self)
+        for company, partners in partners_by_company.items():
+            products = products_by_company[company]
+            partners = partners.with_company(company)
+            for pricelist, members in partners.grouped("property_product_pricelist").items():
+                if pricelist:
+                    by_product = pricelist.with_company(company)._get_products_price(
+                        products, 1.0, date=today
+                    )
+                else:
+                    by_product = {product.id: product.lst_price for product in products}
+                for partner in members:
+                    for product in products:
+                        prices[partner, product] = by_product.get(product.id, 0.0)
+        return defaultdict(float, prices)
+
+    def _maintenance_labour_hours_used(self):
+        """{(contract, year): covered labour hours already billed on other dossiers}."""
+        contracts = self.contract_id
+        used = defaultdict(float)
+        if not contracts:
+            return used
+        groups = self.env["maintenance.billing.line"]._read_group(
+            [
+                ("intervention_id.contract_id", "in", contracts.ids),
+                ("intervention_id", "not in", self.ids),
+                ("intervention_id.state", "!=", "cancelled"),
+                ("kind", "=", "labour"),
+                ("contract_id", "!=", False),
+            ],
+            ["contract_id", "date:year"],
+            ["covered_quantity:sum"],
+        )
+        for contract, year, hours in groups:
+            if year:
+                used[contract, year.year] += hours
+        return used
+
+    def _maintenance_out_of_hours(self, checkins):
+        """{check-in id: hours outside the business hours of its dossier's
+        contract (the company's without one), public holidays of the calendar
+        and weekends included}. One read of each calendar over the whole span."""
+        by_calendar = defaultdict(list)
+        for checkin in checkins:
+            dossier = checkin.intervention_id
+            calendar = (
+                dossier.contract_id.maintenance_calendar_id
+                or dossier.company_id.resource_calendar_id
+            )
+            by_calendar[calendar].append(checkin)
+        result = {}
+        for calendar, items in by_calendar.items():
+            start = min(item.check_in for item in items).replace(tzinfo=utc) - timedelta(days=1)
+            end = max(item.check_out for item in items).replace(tzinfo=utc) + timedelta(days=1)
+            if calendar:
+                intervals = calendar._work_intervals_batch(start, end, compute_leaves=True)[False]
+                work = sorted(
+                    (begin.astimezone(utc), stop.astimezone(utc)) for begin, stop, _rec in intervals
+                )
+            else:
+                work = []
+            starts = [begin for begin, _stop in work]
+            for item in items:
+                check_in, check_out = (
+                    item.check_in.replace(tzinfo=utc),
+                    item.check_out.replace(tzinfo=utc),
+                )
+                inside = 0.0
+                index = max(bisect_right(starts, check_in) - 1, 0)
+                while index < len(work) and work[index][0] < check_out:
+                    begin, stop = work[index]
+                    overlap = (min(stop, check_out) - max(begin, check_in)).total_seconds()
+                    if overlap > 0:
+                        inside += overlap
+                    index += 1
+                total = (check_out - check_in).total_seconds()
+                result[item.id] = max(total - inside, 0.0) / 3600.0
+        return result
+
+    # invoicing --------------------------------------------------------------
+
+    def _maintenance_create_invoices(self, per_month=False):
+        """Draft customer invoices of the billable lines of the dossiers, one
+        per billed customer (and month of closing with ``per_month``).
+        Everything is checked first: on any error, nothing is created."""
+        self.env["maintenance.billing.line"].check_access("create")
+        self.check_access("write")
+        if not self:
+            raise UserError(self.env._("Select at least one dossier to invoice."))
+        # two managers invoicing the same dossiers at once: the second waits,
+        # then finds them invoiced
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM maintenance_intervention WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset()
+        self.billing_line_ids.invalidate_recordset()
+        self._maintenance_check_invoicable()
+        groups = defaultdict(lambda: self.browse())
+        for dossier in self.sorted(lambda d: (d.date_done or fields.Date.today(), d.name)):
+            month = (dossier.date_done or fields.Date.context_today(self)).replace(day=1)
+            key = (dossier.company_id, dossier.billing_partner_id, month if per_month else None)
+            groups[key] |= dossier
+        journals = {
+            company: self.env["account.journal"].search(
+                [
+                    *self.env["account.journal"]._check_company_domain(company),
+                    ("type", "=", "sale"),
+                ],
+                limit=1,
+            )
+            for company in self.company_id
+        }
+        missing = [company.name for company, journal in journals.items() if not journal]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The company %(company)s has no sales journal: create one in the accounting settings.",
+                    company=missing[0],
+                )
+            )
+        vals_list, line_groups = [], []
+        for (company, partner, _month), dossiers in groups.items():
+            lines_vals, billing_lines = dossiers._maintenance_invoice_line_values()
+            vals_list.append(
+                {
+                    "move_type": "out_invoice",
+                    "company_id": company.id,
+                    "journal_id": journals[company].id,
+                    "partner_id": partner.id,
+                    "invoice_origin": ", ".join(dossiers.mapped("name")),
+                    "invoice_line_ids": lines_vals,
+                }
+            )
+            line_groups.append(billing_lines)
+        # sudo: operations managers create the draft invoices of their dossiers
+        # without any accounting right; accountants post and send them
+        invoices = (
+            self.env["account.move"]
+            .sudo()
+            .with_context(default_move_type="out_invoice")
+            .create(vals_list)
+        )
+        for invoice, billing_lines in zip(invoices, line_groups, strict=True):
+            product_lines = invoice.invoice_line_ids.filtered(lambda l: l.display_type == "product")
+            for billing_line, invoice_line in zip(billing_lines, product_lines, strict=True):
+                billing_line.sudo().with_context(maintenance_billing_invoicing=True).write(
+                    {"invoice_line_id": invoice_line.id}
+                )
+        for dossier in self:
+            invoice = invoices.filtered(
+                lambda move, d=dossier: d in move.invoice_line_ids.maintenance_intervention_id
+            )
+            dossier.message_post(
+                body=self.env._("Invoice created: %(invoice)s", invoice=invoice.display_name)
+            )
+        return invoices
+
+    def _maintenance_check_invoicable(self):
+        errors = []
+        for dossier in self:
+            if dossier.state != "done":
+                open_tasks = dossier.task_ids.filtered(lambda t: t.state in ("todo", "in_progress"))
+                if open_tasks:
+                    errors.append(
+                        self.env._(
+                            "Dossier %(number)s cannot be invoiced: these tasks are still open: "
+                            "%(tasks)s.",
+                            number=dossier.name,
+                            tasks=", ".join(open_tasks.mapped("name")),
+                        )
+                    )
+                else:
+                    errors.append(
+                        self.env._(
+                            "Dossier %(number)s cannot be invoiced: close it first.",
+                            number=dossier.name,
+                        )
+                    )
+                continue
+            to_bill = dossier.billing_line_ids.filtered(
+                lambda line: line.billable_amount > 0 and not line.is_invoiced
+            )
+            if not to_bill:
+                errors.append(
+                    self.env._(
+                        "Dossier %(number)s has already been invoiced."
+                        if dossier.billing_line_ids.filtered("is_invoiced")
+                        else "Dossier %(number)s has nothing to bill.",
+                        number=dossier.name,
+                    )
+                )
+                continue
+            partner = dossier.billing_partner_id
+            if not partner or not (partner.street and partner.zip and partner.city):
+                errors.append(
+                    self.env._(
+                        "Dossier %(number)s cannot be invoiced: the billed customer %(customer)s "
+                        "has no complete billing address (street, postcode, city).",
+                        number=dossier.name,
+                        customer=partner.display_name or "-",
+                    )
+                )
+        if errors:
+            raise UserError("\n".join(errors))
+
+    def _maintenance_invoice_line_values(self):
+        """(invoice line commands, billing lines in the same order) of the
+        dossiers: a section per dossier (number, site, contract), then its
+        billable lines, the covered share as a discount."""
+        commands, billing_lines = [], self.env["maintenance.billing.line"]
+        for dossier in self:
+            lines = dossier.billing_line_ids.filtered(
+                lambda line: line.billable_amount > 0 and not line.is_invoiced
+            )
+            contract = dossier.contract_id
+            common = {
+                "maintenance_intervention_id": dossier.id,
+                "maintenance_site_id": dossier.site_id.id,
+                "maintenance_contract_id": contract.id,
+            }
+            title = self.env._("Dossier %(number)s", number=dossier.name)
+            if dossier.site_id:
+                title += " – " + self.env._("Site: %(site)s", site=dossier.site_id.display_name)
+            if contract:
+                title += " – " + self.env._(
+                    "Contract: %(contract)s", contract=contract.code or contract.name
+                )
+            commands.append(
+                Command.create({**common, "display_type": "line_section", "name": title})
+            )
+            for line in lines:
+                name = f"{dossier.name} – {line.name}"
+                if line.covered_percent:
+                    name += "\n" + line.reason
+                commands.append(
+                    Command.create(
+                        {
+                            **common,
+                            "display_type": "product",
+                            "product_id": line.product_id.id,
+                            "name": name,
+                            "quantity": line.quantity,
+                            "product_uom_id": line.product_uom_id.id,
+                            "price_unit": line.price_unit,
+                            "discount": line.covered_percent,
+                            "tax_ids": [Command.set(line._maintenance_taxes().ids)],
+                        }
+                    )
+                )
+                billing_lines |= line
+        return commands, billing_lines

@@ -1,0 +1,60 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    maintenance_billing_rounding = fields.Integer(
+        string="Labour billed per started (minutes)",
+        default=15,
+        help="Time on site of each technician is rounded up to this many minutes.",
+    )
+    maintenance_billing_minimum_hours = fields.Float(
+        string="Minimum labour billed (hours)",
+        default=1.0,
+        help="Each technician's time on a task is billed at least this long.",
+    )
+    maintenance_billing_travel_mode = fields.Selection(
+        selection=[("flat", "Flat fee per sector"), ("km", "Per km")],
+        string="Travel out of contract",
+        default="flat",
+        required=True,
+    )
+    maintenance_billing_km_rate = fields.Float(
+        string="Price per km",
+        digits="Product Price",
+        default=0.6,
+    )
+    maintenance_billing_after_hours_surcharge = fields.Float(
+        string="Out-of-hours surcharge out of contract (%)",
+        default=50.0,
+    )
+    maintenance_labour_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Labour product",
+        default=lambda self: self.env.ref(
+            "maintenance_billing.product_maintenance_labour", raise_if_not_found=False
+        ),
+        help="Service billed per hour; its sale price is the hourly rate.",
+    )
+    maintenance_travel_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Travel product",
+        default=lambda self: self.env.ref(
+            "maintenance_billing.product_maintenance_travel", raise_if_not_found=False
+        ),
+    )
+    maintenance_surcharge_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Out-of-hours surcharge product",
+        default=lambda self: self.env.ref(
+            "maintenance_billing.product_maintenance_after_hours", raise_if_not_found=False
+        ),
+    )
+
+    _maintenance_billing_rounding_positive = models.Constraint(
+        "CHECK(maintenance_billing_rounding >= 0 AND maintenance_billing_minimum_hours >= 0)",
+        "The labour rounding and the minimum billed time cannot be negative.",
+    )
