@@ -178,7 +178,8 @@ class ResPartner(models.Model):
         partners = partners.filtered(lambda partner: not partner.credit_hold)
         if not partners:
             return partners
-        today = fields.Date.context_today(self)
+        # the day of the run (its controlling date)
+        hold_date = max(credit_lines.mapped("date"), default=fields.Date.context_today(self))
         by_level = defaultdict(lambda: self.env["res.partner"].sudo())
         for partner in partners:
             by_level[by_partner[partner].policy_level_id[:1]] |= partner
@@ -186,7 +187,7 @@ class ResPartner(models.Model):
             level_partners.write(
                 {
                     "credit_hold": True,
-                    "credit_hold_date": today,
+                    "credit_hold_date": hold_date,
                     "credit_hold_reason": self.env._(
                         "Payment follow-up: level %(level)s reached", level=level.name
                     ),
