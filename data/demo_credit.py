@@ -74,7 +74,9 @@ def load(loader):
     env = loader.env
     if env.ref("maintenance_demo.credit_loaded", raise_if_not_found=False):
         return 0
-    policy = env.ref("maintenance_credit_control.credit_control_policy_fr", raise_if_not_found=False)
+    policy = env.ref(
+        "maintenance_credit_control.credit_control_policy_fr", raise_if_not_found=False
+    )
     if not policy:
         return 0
     company = env.ref("base.main_company")

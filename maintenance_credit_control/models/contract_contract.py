@@ -84,8 +84,15 @@ class ContractContract(models.Model):
         if not ids:
             return {}
         self.env["account.move.line"].flush_model(
-            ["account_id", "amount_residual", "contract_line_id", "date_maturity"]
-            + ["move_id", "parent_state", "reconciled"]
+            [
+                "account_id",
+                "amount_residual",
+                "contract_line_id",
+                "date_maturity",
+                "move_id",
+                "parent_state",
+                "reconciled",
+            ]
         )
         self.env["contract.line"].flush_model(["contract_id"])
         self.env["account.account"].flush_model(["account_type"])

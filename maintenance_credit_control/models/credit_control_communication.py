@@ -9,8 +9,10 @@ class CreditControlCommunication(models.Model):
     def _send_communications_by_email(self):
         """Each reminder in its customer's language: OCA's table of invoices
         (dates, amounts) is rendered in the language of the job otherwise."""
+        result = None
         for communication in self:
             lang = communication.get_emailing_contact().lang or self.env.lang
-            super(
+            result = super(
                 CreditControlCommunication, communication.with_context(lang=lang)
             )._send_communications_by_email()
+        return result

@@ -68,7 +68,7 @@ class MaintenanceIntervention(models.Model):
 
     @api.depends("customer_id.commercial_partner_id")
     def _compute_maintenance_amounts(self):
-        by_company = defaultdict(lambda: self.browse())
+        by_company = defaultdict(self.browse)
         for dossier in self:
             by_company[dossier.company_id] |= dossier
         for company, dossiers in by_company.items():

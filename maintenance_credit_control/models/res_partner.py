@@ -134,8 +134,15 @@ class ResPartner(models.Model):
         if not commercial_partner_ids:
             return {}
         self.env["account.move.line"].flush_model(
-            ["account_id", "amount_residual", "company_id", "date_maturity", "parent_state"]
-            + ["partner_id", "reconciled"]
+            [
+                "account_id",
+                "amount_residual",
+                "company_id",
+                "date_maturity",
+                "parent_state",
+                "partner_id",
+                "reconciled",
+            ]
         )
         self.env["account.account"].flush_model(["account_type"])
         self.flush_model(["commercial_partner_id"])
@@ -180,7 +187,7 @@ class ResPartner(models.Model):
             return partners
         # the day of the run (its controlling date)
         hold_date = max(credit_lines.mapped("date"), default=fields.Date.context_today(self))
-        by_level = defaultdict(lambda: self.env["res.partner"].sudo())
+        by_level = defaultdict(self.env["res.partner"].sudo)
         for partner in partners:
             by_level[by_partner[partner].policy_level_id[:1]] |= partner
         for level, level_partners in by_level.items():

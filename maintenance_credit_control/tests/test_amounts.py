@@ -88,15 +88,17 @@ class TestAmountsOwed(CreditControlCommon):
             ("maintenance.intervention", "kanban"),
             ("res.partner", "form"),
         ):
-            arch = (
-                self.env[model].with_user(self.technician).get_views([(False, view_type)])
-            )["views"][view_type]["arch"]
+            arch = (self.env[model].with_user(self.technician).get_views([(False, view_type)]))[
+                "views"
+            ][view_type]["arch"]
             with self.subTest(model=model, view_type=view_type):
                 self.assertNotIn("maintenance_amount", arch)
                 self.assertNotIn("credit_hold", arch)
-        arch = self.env["maintenance.intervention"].with_user(self.manager).get_views(
-            [(False, "form")]
-        )["views"]["form"]["arch"]
+        arch = (
+            self.env["maintenance.intervention"]
+            .with_user(self.manager)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
         self.assertIn("maintenance_amount_overdue", arch)
         self.assertIn("o_maintenance_credit_hold", arch)
 

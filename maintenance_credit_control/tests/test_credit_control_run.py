@@ -32,8 +32,10 @@ class TestCreditControlRun(CreditControlCommon):
     def test_the_company_follows_its_customers_with_the_french_policy(self):
         self.assertEqual(self.env.company.credit_policy_id, self.policy)
         self.assertEqual(
-            [(lvl.level, lvl.delay_days, lvl.computation_mode, lvl.channel, lvl.credit_hold)
-             for lvl in self.policy.level_ids],
+            [
+                (lvl.level, lvl.delay_days, lvl.computation_mode, lvl.channel, lvl.credit_hold)
+                for lvl in self.policy.level_ids
+            ],
             [
                 (1, 8, "net_days", "email", False),
                 (2, 30, "net_days", "email", False),

@@ -50,7 +50,9 @@ class TestCreditHold(CreditControlCommon):
         self.assertFalse(other.with_user(self.manager).credit_hold)
         held = Dossier.search([("credit_hold", "=", True), ("id", "in", (dossier | other).ids)])
         self.assertEqual(held, dossier)
-        not_held = Dossier.search([("credit_hold", "=", False), ("id", "in", (dossier | other).ids)])
+        not_held = Dossier.search(
+            [("credit_hold", "=", False), ("id", "in", (dossier | other).ids)]
+        )
         self.assertEqual(not_held, other)
         # the list, the kanban and the form of managers carry the warning
         for view_type, marker in (
