@@ -23,4 +23,9 @@
         "views/maintenance_visit_plan_views.xml",
         "views/maintenance_credit_control_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_credit_control/static/tests/tours/**/*",
+        ],
+    },
 }
