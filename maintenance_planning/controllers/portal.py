@@ -313,6 +313,25 @@ class MaintenancePlanningPortal(MaintenancePortal):
         )
         return request.render("maintenance_planning.portal_my_request", values)
 
+    @http.route(
+        ["/my/requests/<int:request_id>/photos/<int:attachment_id>"],
+        type="http",
+        auth="user",
+        readonly=True,
+    )
+    def portal_my_request_photo(self, request_id, attachment_id, **kw):
+        """A photo of the request (portal users have no right on
+        attachments: the request is checked, then its photo is served)."""
+        request_sudo = self._maintenance_record("maintenance.customer.request", request_id)
+        if request_sudo is None:
+            raise request.not_found()
+        photo = request_sudo.attachment_ids.filtered(
+            lambda a: a.id == attachment_id and a.maintenance_portal_shared
+        )
+        if not photo:
+            raise request.not_found()
+        return self._portal_stream(photo, download=False)
+
     def _portal_request_form_values(self, error=None, form=None):
         Request = request.env["maintenance.customer.request"]
         sites = request.env["maintenance.site"].search([])

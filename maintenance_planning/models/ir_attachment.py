@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 # the records whose attachments make the maintenance documents (GED)
@@ -15,8 +14,6 @@ DOCUMENT_MODELS = (
     "maintenance.intervention",
     "maintenance.task",
 )
-# the records whose attachments a portal user reads only when shared with them
-PORTAL_GUARDED_MODELS = (*DOCUMENT_MODELS, "maintenance.customer.request")
 
 
 class IrAttachment(models.Model):
@@ -39,41 +36,10 @@ class IrAttachment(models.Model):
         string="Shared with the customer",
         index=True,
         help="The customer's contacts see and download this document on their portal "
-        "(when they may see the record it is attached to).",
+        "(when they may see the record it is attached to). Portal users have no "
+        "right on attachments: they download through the portal pages, which check "
+        "the record first.",
     )
-
-    def _check_access(self, operation):
-        """A portal user reads a document of a customer, site, equipment,
-        contract, dossier, task or request only when the company shared it
-        with the customer (on top of Odoo's rule: they must read the record
-        it is attached to). Internal documents and photos stay internal even
-        on records the customer sees. Field attachments (images) keep Odoo's
-        rule."""
-        result = super()._check_access(operation)
-        if operation != "read" or self.env.su or not self.env.user.share:
-            return result
-        forbidden = result[0] if result else self.browse()
-        # sudo: the attachment's own link and flag, to decide; nothing is returned
-        hidden = (
-            (self - forbidden)
-            .sudo()
-            .filtered(
-                lambda a: a.res_model in PORTAL_GUARDED_MODELS
-                and not a.res_field
-                and not a.public
-                and not a.maintenance_portal_shared
-            )
-        )
-        if not hidden:
-            return result
-        forbidden = (forbidden | hidden).with_env(self.env)
-
-        def error_func():
-            return AccessError(
-                self.env._("Sorry, you are not allowed to access this document.")
-            )
-
-        return forbidden, (result[1] if result else error_func)
 
     @api.model
     def _maintenance_search(self, model, domain):
