@@ -52,7 +52,7 @@ class MaintenancePortal(CustomerPortal):
         except (AccessError, MissingError):
             return None
 
-    def _maintenance_list(self, model, url, page, domain, order, extra_args=None):
+    def _maintenance_list(self, model, url, page, domain, order, *, extra_args=None):
         Model = request.env[model]
         if not Model.has_access("read"):
             return None, None
@@ -100,9 +100,7 @@ class MaintenancePortal(CustomerPortal):
         )
         return request.render("maintenance_contracts.portal_my_maintenance_sites", values)
 
-    @http.route(
-        ["/my/sites/<int:site_id>"], type="http", auth="user", website=True, readonly=True
-    )
+    @http.route(["/my/sites/<int:site_id>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_maintenance_site(self, site_id, **kw):
         site_sudo = self._maintenance_record("maintenance.site", site_id)
         if site_sudo is None:
@@ -185,10 +183,10 @@ class MaintenancePortal(CustomerPortal):
         Visit = request.env["maintenance.visit"]
         base = domain + self._maintenance_domain("maintenance.visit")
         upcoming = Visit.search(
-            base + [("state", "in", OPEN_VISIT_STATES)], order="due_date, id", limit=limit
+            [*base, ("state", "in", OPEN_VISIT_STATES)], order="due_date, id", limit=limit
         )
         past = Visit.search(
-            base + [("state", "not in", OPEN_VISIT_STATES)],
+            [*base, ("state", "not in", OPEN_VISIT_STATES)],
             order="due_date desc, id desc",
             limit=limit,
         )
@@ -222,7 +220,7 @@ class MaintenancePortal(CustomerPortal):
             page,
             self._maintenance_domain("maintenance.visit") + searchbar_filters[filterby]["domain"],
             searchbar_filters[filterby]["order"],
-            {"filterby": filterby},
+            extra_args={"filterby": filterby},
         )
         if visits is None:
             return request.redirect("/my")

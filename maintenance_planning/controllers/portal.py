@@ -77,7 +77,8 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 )
             if recordset:
                 parts.append(
-                    Domain("res_model", "=", recordset._name) & Domain("res_id", "in", recordset.ids)
+                    Domain("res_model", "=", recordset._name)
+                    & Domain("res_id", "in", recordset.ids)
                 )
         return (
             Domain("maintenance_portal_shared", "=", True)
@@ -123,8 +124,10 @@ class MaintenancePlanningPortal(MaintenancePortal):
         values = super()._portal_equipment_values(equipment_sudo)
         equipment = equipment_sudo.with_env(request.env)
         interventions = request.env["maintenance.intervention"].search(
-            [("equipment_ids", "in", equipment.ids)]
-            + self._maintenance_domain("maintenance.intervention"),
+            [
+                ("equipment_ids", "in", equipment.ids),
+                *self._maintenance_domain("maintenance.intervention"),
+            ],
             order="date_start desc, id desc",
             limit=10,
         )
@@ -231,11 +234,11 @@ class MaintenancePlanningPortal(MaintenancePortal):
         Attachment = request.env["ir.attachment"].sudo()
         domain = self._portal_documents_domain()
         total = Attachment.search_count(domain)
-        pager = portal_pager(
-            url="/my/documents", total=total, page=page, step=self._items_per_page
-        )
+        pager = portal_pager(url="/my/documents", total=total, page=page, step=self._items_per_page)
         documents = Attachment.search(
-            domain, order="create_date desc, id desc", limit=self._items_per_page,
+            domain,
+            order="create_date desc, id desc",
+            limit=self._items_per_page,
             offset=pager["offset"],
         )
         values = self._prepare_portal_layout_values()
@@ -249,9 +252,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
         )
         return request.render("maintenance_planning.portal_my_documents", values)
 
-    @http.route(
-        ["/my/documents/<int:attachment_id>"], type="http", auth="user", readonly=True
-    )
+    @http.route(["/my/documents/<int:attachment_id>"], type="http", auth="user", readonly=True)
     def portal_my_maintenance_document(self, attachment_id, **kw):
         document = (
             request.env["ir.attachment"]
@@ -351,9 +352,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
         )
         return values
 
-    @http.route(
-        ["/my/requests/new"], type="http", auth="user", website=True, methods=["GET"]
-    )
+    @http.route(["/my/requests/new"], type="http", auth="user", website=True, methods=["GET"])
     def portal_my_request_new(self, **kw):
         if not request.env["maintenance.site"].has_access("read"):
             return request.redirect("/my")
@@ -364,12 +363,11 @@ class MaintenancePlanningPortal(MaintenancePortal):
             )
             form.update(equipment_id=equipment.id, site_id=equipment.site_id.id)
         return request.render(
-            "maintenance_planning.portal_my_request_new", self._portal_request_form_values(form=form)
+            "maintenance_planning.portal_my_request_new",
+            self._portal_request_form_values(form=form),
         )
 
-    @http.route(
-        ["/my/requests/new"], type="http", auth="user", website=True, methods=["POST"]
-    )
+    @http.route(["/my/requests/new"], type="http", auth="user", website=True, methods=["POST"])
     def portal_my_request_create(self, **kw):
         form = {
             "site_id": int(kw["site_id"]) if kw.get("site_id", "").isdigit() else False,
@@ -412,10 +410,10 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 new_request = request.env["maintenance.customer.request"]._create_from_portal(
                     site,
                     equipment,
-                    form["priority"],
-                    form["title"],
-                    form["description"],
-                    files,
+                    priority=form["priority"],
+                    title=form["title"],
+                    description=form["description"],
+                    photos=files,
                 )
             except (ValidationError, AccessError, MissingError) as exc:
                 error = exc.args[0]

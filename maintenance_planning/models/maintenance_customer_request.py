@@ -359,7 +359,7 @@ class MaintenanceCustomerRequest(models.Model):
     # computes -----------------------------------------------------------
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # every record gets its own portal URL below
         for record in self:
             record.access_url = f"/my/requests/{record.id}"
 
@@ -735,7 +735,7 @@ class MaintenanceCustomerRequest(models.Model):
         return request
 
     @api.model
-    def _create_from_portal(self, site, equipment, priority, title, description, photos):
+    def _create_from_portal(self, site, equipment, *, priority, title, description="", photos=()):
         """A request made by a portal user on ``/my/requests/new``.
 
         ``site`` and ``equipment`` are checked as the user (their record

@@ -179,7 +179,7 @@ class MaintenanceIntervention(models.Model):
     )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # every record gets its own portal URL below
         for record in self:
             record.access_url = f"/my/interventions/{record.id}"
 

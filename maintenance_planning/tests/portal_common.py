@@ -38,9 +38,7 @@ class PortalCommon(PlanningCommon):
         user = new_test_user(
             cls.env, login=login, name=name, groups="base.group_portal", password=login * 2
         )
-        user.partner_id.write(
-            {"parent_id": customer.id, "maintenance_portal_site_scope": scope}
-        )
+        user.partner_id.write({"parent_id": customer.id, "maintenance_portal_site_scope": scope})
         return user
 
     @classmethod

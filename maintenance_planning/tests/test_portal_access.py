@@ -59,8 +59,11 @@ class TestPortalAccess(PortalCommon):
         prices = self.env["contract.line"].with_user(self.portal_a).search_read([], ["price_unit"])
         self.assertEqual(
             sorted(row["id"] for row in prices),
-            sorted((self.data[self.site]["contract"] | self.data[self.site3]["contract"])
-                   .contract_line_ids.ids),
+            sorted(
+                (
+                    self.data[self.site]["contract"] | self.data[self.site3]["contract"]
+                ).contract_line_ids.ids
+            ),
         )
         self.assertEqual({row["price_unit"] for row in prices}, {600.0})
 
@@ -94,15 +97,15 @@ class TestPortalAccess(PortalCommon):
         Report = self.env["ir.actions.report"].with_user(self.portal_a)
         for task in (self.data[self.site2]["task"], self.data[self.site]["task"]):
             with self.subTest(task=task.name), self.assertRaises(AccessError):
-                Report._render_qweb_pdf(
-                    "maintenance_planning.report_maintenance_task", task.ids
-                )
+                Report._render_qweb_pdf("maintenance_planning.report_maintenance_task", task.ids)
         # the office still prints it (the manager reads the task): the stored one
         content, _type = (
             self.env["ir.actions.report"]
             .with_user(self.manager)
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("maintenance_planning.report_maintenance_task", self.data[self.site]["task"].ids)
+            ._render_qweb_pdf(
+                "maintenance_planning.report_maintenance_task", self.data[self.site]["task"].ids
+            )
         )
         self.assertEqual(content, b"%PDF-1.4 report of TILLEULS")
 
@@ -117,14 +120,19 @@ class TestPortalAccess(PortalCommon):
             created = Request.with_user(self.portal_a)._create_from_portal(
                 self.site,
                 a["equipment"],
-                "1",
-                "Plus de chauffage",
-                "La chaudière affiche F28.\nDepuis ce matin.",
-                [("chaudiere.png", "image/png", PNG)],
+                priority="1",
+                title="Plus de chauffage",
+                description="La chaudière affiche F28.\nDepuis ce matin.",
+                photos=[("chaudiere.png", "image/png", PNG)],
             )
             phone = Request.with_user(self.manager).create(
-                {"site_id": self.site.id, "equipment_id": a["equipment"].id, "priority": "1",
-                 "title": "Plus de chauffage", "channel": "phone"}
+                {
+                    "site_id": self.site.id,
+                    "equipment_id": a["equipment"].id,
+                    "priority": "1",
+                    "title": "Plus de chauffage",
+                    "channel": "phone",
+                }
             )
         self.assertEqual(created.env.user, self.portal_a)
         self.assertEqual(created.channel, "portal")
@@ -140,7 +148,11 @@ class TestPortalAccess(PortalCommon):
         self.assertEqual(created.intervention_deadline, received + timedelta(hours=4))
         self.assertEqual(created.restoration_deadline, received + timedelta(hours=8))
         self.assertEqual(
-            (created.response_deadline, created.intervention_deadline, created.restoration_deadline),
+            (
+                created.response_deadline,
+                created.intervention_deadline,
+                created.restoration_deadline,
+            ),
             (phone.response_deadline, phone.intervention_deadline, phone.restoration_deadline),
         )
         photo = created.sudo().attachment_ids
@@ -153,22 +165,27 @@ class TestPortalAccess(PortalCommon):
         Request = self.env["maintenance.customer.request"].with_user(self.portal_a)
         b, a = self.data[self.site2], self.data[self.site]
         count = Request.sudo().search_count([])
+        exe = [("x.exe", "application/x-msdownload", b"MZ")]
         cases = [
-            (AccessError, (self.site2, b["equipment"], "2", "Test", "", [])),
-            (AccessError, (self.site, b["equipment"], "2", "Test", "", [])),
-            (ValidationError, (self.site3, a["equipment"], "2", "Test", "", [])),
-            (ValidationError, (self.site, a["equipment"], "9", "Test", "", [])),
-            (ValidationError, (self.site, a["equipment"], "2", "  ", "", [])),
-            (ValidationError, (self.site, a["equipment"], "2", "Test", "", [("x.exe", "application/x-msdownload", b"MZ")])),
+            (AccessError, self.site2, b["equipment"], {}),
+            (AccessError, self.site, b["equipment"], {}),
+            (ValidationError, self.site3, a["equipment"], {}),
+            (ValidationError, self.site, a["equipment"], {"priority": "9"}),
+            (ValidationError, self.site, a["equipment"], {"title": "  "}),
+            (ValidationError, self.site, a["equipment"], {"photos": exe}),
         ]
-        for error, args in cases:
-            with self.subTest(args=args[:3]), self.assertRaises(error):
+        for error, site, equipment, given in cases:
+            values = {"priority": "2", "title": "Test"} | given
+            with self.subTest(site=site.name, values=values), self.assertRaises(error):
                 Request._create_from_portal(
-                    args[0].with_user(self.portal_a), args[1].with_user(self.portal_a), *args[2:]
+                    site.with_user(self.portal_a), equipment.with_user(self.portal_a), **values
                 )
         self.assertEqual(Request.sudo().search_count([]), count)
         # a site-restricted contact cannot report on another site of their customer
         with self.assertRaises(AccessError):
             Request.with_user(self.portal_a_site)._create_from_portal(
-                self.site.with_user(self.portal_a_site), Request.env["maintenance.customer.equipment"], "2", "Test", "", []
+                self.site.with_user(self.portal_a_site),
+                Request.env["maintenance.customer.equipment"],
+                priority="2",
+                title="Test",
             )

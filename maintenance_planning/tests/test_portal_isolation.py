@@ -54,7 +54,9 @@ class TestPortalIsolation(HttpCase, PortalCommon):
         report = self._get(f"/my/interventions/{a['dossier'].id}/reports/{a['report'].id}")
         self.assertEqual(report.status_code, 200)
         self.assertEqual(report.content, b"%PDF-1.4 report of TILLEULS")
-        self.assertEqual(self._get(f"/my/documents/{a['shared'].id}").content, b"notice of TILLEULS")
+        self.assertEqual(
+            self._get(f"/my/documents/{a['shared'].id}").content, b"notice of TILLEULS"
+        )
 
     def test_guessing_other_ids_gives_404(self):
         a, b = self.data[self.site], self.data[self.site2]
@@ -180,9 +182,7 @@ class TestPortalIsolation(HttpCase, PortalCommon):
         # B does not see it, nor its photo
         self.authenticate("portal_b", "portal_b" * 2)
         self.assertEqual(self._get(f"/my/requests/{created.id}").status_code, 404)
-        self.assertEqual(
-            self._get(f"/my/requests/{created.id}/photos/{photo.id}").status_code, 404
-        )
+        self.assertEqual(self._get(f"/my/requests/{created.id}/photos/{photo.id}").status_code, 404)
 
     def _csrf(self):
         page = self._get("/my/requests/new").text
@@ -210,6 +210,8 @@ class TestPortalSiteContact(HttpCase, PortalCommon):
             with self.subTest(url=url):
                 self.assertEqual(self.url_open(url, allow_redirects=False).status_code, 404)
         self.assertEqual(
-            self.url_open(f"/my/interventions/{a3['dossier'].id}/reports/{a3['report'].id}").content,
+            self.url_open(
+                f"/my/interventions/{a3['dossier'].id}/reports/{a3['report'].id}"
+            ).content,
             b"%PDF-1.4 report of LUTINS",
         )
