@@ -50,6 +50,21 @@ class TestPortalAccess(PortalCommon):
                 with self.assertRaises(AccessError):
                     own.with_user(self.portal_a).check_access("write")
 
+    def test_other_company_of_the_same_customer_stays_hidden(self):
+        """The multi-company rules apply to portal users too: a site of their
+        customer kept by another company of the database is not theirs."""
+        other_company = self.env["res.company"].create({"name": "Clim Services Sud"})
+        foreign_site = self.env["maintenance.site"].create(
+            {
+                "name": "Agence Marseille",
+                "customer_id": self.customer.id,
+                "company_id": other_company.id,
+            }
+        )
+        self.assertEqual(self._seen(self.portal_a, "maintenance.site"), self.site | self.site3)
+        with self.assertRaises(AccessError):
+            foreign_site.with_user(self.portal_a).check_access("read")
+
     def test_contract_line_prices_only_their_own(self):
         """OCA grants portal users read on every contract.line: our rule
         limits it to the lines of the contracts they follow."""
