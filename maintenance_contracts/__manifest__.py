@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/maintenance_contracts_security.xml",
         "security/maintenance_price_revision_security.xml",
+        "security/maintenance_contracts_portal_security.xml",
         "data/ir_sequence_data.xml",
         "data/maintenance_contract_origin_data.xml",
         "data/maintenance_warranty_type_data.xml",
@@ -59,5 +60,6 @@
         "data/maintenance_price_revision_mail_template.xml",
         "views/maintenance_contracts_menus.xml",
         "views/maintenance_price_revision_menus.xml",
+        "views/maintenance_portal_templates.xml",
     ],
 }

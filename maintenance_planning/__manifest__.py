@@ -16,6 +16,7 @@
         "security/maintenance_planning_security.xml",
         "security/maintenance_planning_technician_security.xml",
         "security/maintenance_customer_request_security.xml",
+        "security/maintenance_planning_portal_security.xml",
         "data/ir_sequence_data.xml",
         "report/maintenance_task_report.xml",
         "data/maintenance_task_mail_template.xml",
@@ -36,6 +37,7 @@
         "views/maintenance_customer_request_views.xml",
         "report/maintenance_workload_report_views.xml",
         "views/maintenance_planning_menus.xml",
+        "views/maintenance_portal_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

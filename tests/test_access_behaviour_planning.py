@@ -76,6 +76,20 @@ class TestAccessBehaviourPlanning(TransactionCase):
             )
             for company in cls.company | cls.foreign_company
         }
+        # the portal user is a contact of the customer: "own" dossiers are its
+        # customer's, "other" ones another customer's
+        cls.users["portal"].partner_id.parent_id = customer
+        other_customer = cls.env["res.partner"].create({"name": "Copropriété Le Belvédère"})
+        cls.other_site = {
+            company: cls.env["maintenance.site"].create(
+                {
+                    "name": f"Autre site {company.name}",
+                    "customer_id": other_customer.id,
+                    "company_id": company.id,
+                }
+            )
+            for company in cls.company | cls.foreign_company
+        }
         cls.equipment = {
             company: cls.env["maintenance.customer.equipment"].create(
                 {"name": "Chaudière", "site_id": site.id, "company_id": company.id}
@@ -94,10 +108,13 @@ class TestAccessBehaviourPlanning(TransactionCase):
         technician = self.technician2 if scope == "other" else self.technician
         return company, technician
 
+    def _site(self, scope, company):
+        return (self.other_site if scope == "other" else self.site)[company]
+
     def _task(self, scope):
         company, technician = self._scope(scope)
         dossier = self.env["maintenance.intervention"].create(
-            {"site_id": self.site[company].id, "company_id": company.id}
+            {"site_id": self._site(scope, company).id, "company_id": company.id}
         )
         start = next(self.dates)
         return self.env["maintenance.task"].create(
@@ -137,7 +154,7 @@ class TestAccessBehaviourPlanning(TransactionCase):
     def _create_vals(self, model, scope):
         company, technician = self._scope(scope)
         if model == "maintenance.intervention":
-            return {"site_id": self.site[company].id, "company_id": company.id}
+            return {"site_id": self._site(scope, company).id, "company_id": company.id}
         if model == "maintenance.task":
             return {
                 "name": "Nouvelle tâche",

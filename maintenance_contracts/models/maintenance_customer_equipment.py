@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class MaintenanceCustomerEquipment(models.Model):
@@ -108,6 +109,58 @@ class MaintenanceCustomerEquipment(models.Model):
         )
         for equipment in self:
             equipment.document_count = counts.get(equipment.id, 0)
+
+    def _portal_visit_ids(self):
+        """Ids of the visits of this equipment, its own and those of the
+        visit groups it belongs to, in one query (group visits name their
+        equipment through their covered products). The caller searches them
+        as the user, so the record rules still decide what is shown."""
+        if not self:
+            return []
+        self.env["maintenance.visit"].flush_model(["equipment_id"])
+        self.env["contract.line"].flush_model(["equipment_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT v.id FROM maintenance_visit v WHERE v.equipment_id = ANY(%(ids)s)
+                UNION
+                SELECT r.visit_id
+                  FROM maintenance_visit_group_line_rel r
+                  JOIN contract_line l ON l.id = r.contract_line_id
+                 WHERE l.equipment_id = ANY(%(ids)s)
+                """,
+                ids=list(self.ids),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _portal_next_visit_dates(self):
+        """{equipment id: due date of its next visit to plan or planned},
+        counting the visits of its visit groups, in one query."""
+        if not self:
+            return {}
+        self.env["maintenance.visit"].flush_model(["equipment_id", "state", "due_date"])
+        self.env["contract.line"].flush_model(["equipment_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT eq, MIN(due_date) FROM (
+                    SELECT v.equipment_id AS eq, v.due_date
+                      FROM maintenance_visit v
+                     WHERE v.equipment_id = ANY(%(ids)s) AND v.state IN ('to_plan', 'planned')
+                    UNION ALL
+                    SELECT l.equipment_id, v.due_date
+                      FROM maintenance_visit v
+                      JOIN maintenance_visit_group_line_rel r ON r.visit_id = v.id
+                      JOIN contract_line l ON l.id = r.contract_line_id
+                     WHERE l.equipment_id = ANY(%(ids)s) AND v.state IN ('to_plan', 'planned')
+                ) next_visits
+                GROUP BY eq
+                """,
+                ids=list(self.ids),
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

@@ -141,6 +141,16 @@ class MaintenanceSite(models.Model):
             self._sync_partner_company()
         return res
 
+    def _portal_next_visit_dates(self):
+        """{site id: due date of its next visit to plan or planned}, in one
+        query."""
+        groups = self.env["maintenance.visit"]._read_group(
+            [("site_id", "in", self.ids), ("state", "in", ("to_plan", "planned"))],
+            ["site_id"],
+            ["due_date:min"],
+        )
+        return {site.id: due for site, due in groups}
+
     def _sync_partner_company(self):
         for site in self:
             if site.partner_id.company_id != site.company_id:

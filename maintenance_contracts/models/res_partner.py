@@ -20,6 +20,18 @@ class ResPartner(models.Model):
         string="Sites",
         compute="_compute_maintenance_site_count",
     )
+    maintenance_portal_site_scope = fields.Selection(
+        selection=[
+            ("all", "All the sites of the customer"),
+            ("contact", "Only the sites they are the on-site contact of"),
+        ],
+        string="Sites on the portal",
+        required=True,
+        default="all",
+        help="What this contact sees on the customer portal: every site of their "
+        "company (and its equipment, visits, dossiers and requests), or only the "
+        "sites whose on-site contact they are (a syndic's building manager).",
+    )
 
     def _compute_maintenance_site_count(self):
         groups = self.env["maintenance.site"]._read_group(
@@ -28,6 +40,14 @@ class ResPartner(models.Model):
         counts = {customer.id: count for customer, count in groups}
         for partner in self:
             partner.maintenance_site_count = counts.get(partner.id, 0)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "maintenance_portal_site_scope" in vals:
+            # the portal record rules read this setting: their cached domains
+            # are stale
+            self.env.registry.clear_cache()
+        return result
 
     def action_view_maintenance_sites(self):
         self.ensure_one()

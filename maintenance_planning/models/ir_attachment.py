@@ -32,6 +32,14 @@ class IrAttachment(models.Model):
         string="Document category",
         index="btree_not_null",
     )
+    maintenance_portal_shared = fields.Boolean(
+        string="Shared with the customer",
+        index=True,
+        help="The customer's contacts see and download this document on their portal "
+        "(when they may see the record it is attached to). Portal users have no "
+        "right on attachments: they download through the portal pages, which check "
+        "the record first.",
+    )
 
     @api.model
     def _maintenance_search(self, model, domain):

@@ -3,10 +3,10 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, email_normalize
+from odoo.tools import SQL, email_normalize, plaintext2html
 
 from .maintenance_commitment import KINDS, PRIORITIES
 from .maintenance_commitment_clock import WorkClock
@@ -40,7 +40,7 @@ class MaintenanceCustomerRequest(models.Model):
 
     _name = "maintenance.customer.request"
     _description = "Customer request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "received_at desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
@@ -357,6 +357,11 @@ class MaintenanceCustomerRequest(models.Model):
     )
 
     # computes -----------------------------------------------------------
+
+    def _compute_access_url(self):
+        # every record gets its own portal URL below
+        for record in self:
+            record.access_url = f"/my/requests/{record.id}"
 
     @api.depends("site_id", "contact_id")
     def _compute_customer_id(self):
@@ -728,6 +733,86 @@ class MaintenanceCustomerRequest(models.Model):
         if contact:
             request.message_subscribe(partner_ids=contact.ids)
         return request
+
+    @api.model
+    def _create_from_portal(self, site, equipment, *, priority, title, description="", photos=()):
+        """A request made by a portal user on ``/my/requests/new``.
+
+        ``site`` and ``equipment`` are checked as the user (their record
+        rules: their own sites and equipment only); ``photos`` is a list of
+        (file name, mimetype, bytes). The request then starts the same clocks
+        as a phone call (received now, committed times of the covering
+        contract); the contact follows it.
+        """
+        site.check_access("read")
+        if equipment:
+            equipment.check_access("read")
+            if equipment.site_id != site:
+                raise ValidationError(
+                    self.env._(
+                        "The equipment %(equipment)s is not on the site %(site)s.",
+                        equipment=equipment.display_name,
+                        site=site.display_name,
+                    )
+                )
+        if priority not in dict(PRIORITIES):
+            raise ValidationError(self.env._("Choose the priority of the request."))
+        if not (title or "").strip():
+            raise ValidationError(self.env._("Say in a few words what happens (subject)."))
+        not_images = [name for name, mimetype, _data in photos if not mimetype.startswith("image/")]
+        if not_images:
+            raise ValidationError(
+                self.env._(
+                    "Only photos can be attached: %(files)s is not an image.",
+                    files=", ".join(not_images),
+                )
+            )
+        contact = self.env.user.partner_id
+        # sudo: portal users have no right to create requests nor documents;
+        # what they may give (their site and equipment, priority, subject,
+        # description, photos) was checked above, the rest is set here
+        site_sudo = site.sudo()
+        request = (
+            self.sudo()
+            .with_company(site_sudo.company_id)
+            .create(
+                {
+                    "company_id": site_sudo.company_id.id,
+                    "channel": "portal",
+                    "customer_id": site_sudo.customer_id.id,
+                    "site_id": site_sudo.id,
+                    "equipment_id": equipment.id,
+                    "contact_id": contact.id,
+                    "priority": priority,
+                    "title": title.strip(),
+                    "description": plaintext2html(description or ""),
+                    "user_id": site_sudo.company_id.maintenance_request_user_id.id,
+                }
+            )
+        )
+        if photos:
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": name,
+                            "raw": data,
+                            "mimetype": mimetype,
+                            "res_model": self._name,
+                            "res_id": request.id,
+                            "maintenance_category": "photo",
+                            # the customer's own photos: shown back to them
+                            "maintenance_portal_shared": True,
+                        }
+                        for name, mimetype, data in photos
+                    ]
+                )
+            )
+            request.attachment_ids = [Command.link(a.id) for a in attachments]
+        request.message_subscribe(partner_ids=contact.ids)
+        return request.with_env(self.env)
 
     # business helpers ---------------------------------------------------------
 

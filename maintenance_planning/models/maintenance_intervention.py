@@ -16,7 +16,7 @@ class MaintenanceIntervention(models.Model):
 
     _name = "maintenance.intervention"
     _description = "Intervention dossier"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "priority desc, date_start desc, id desc"
     _check_company_auto = True
 
@@ -177,6 +177,11 @@ class MaintenanceIntervention(models.Model):
         "UNIQUE(name, company_id)",
         "This intervention dossier number already exists in this company.",
     )
+
+    def _compute_access_url(self):
+        # every record gets its own portal URL below
+        for record in self:
+            record.access_url = f"/my/interventions/{record.id}"
 
     @api.depends("site_id")
     def _compute_customer_id(self):

@@ -1,0 +1,34 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class IrActionsReport(models.Model):
+    _inherit = "ir.actions.report"
+
+    def _maintenance_check_report_access(self, report_ref, res_ids):
+        """Refuse to print a maintenance record the user may not read.
+
+        Odoo renders QWeb reports reading the records as the user but fetches
+        a stored report (``attachment_use``) as superuser: without this check
+        a portal user could get another customer's stored intervention report
+        from ``/report/pdf/...`` by guessing its id. Checked before anything is
+        rendered or read; a superuser rendering (closing a task) is not
+        concerned."""
+        if self.env.su or not res_ids:
+            return
+        report = self._get_report(report_ref)
+        if report.model and report.model.startswith("maintenance."):
+            self.env[report.model].browse(res_ids).check_access("read")
+
+    def _pre_render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        self._maintenance_check_report_access(report_ref, res_ids)
+        return super()._pre_render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        self._maintenance_check_report_access(report_ref, docids)
+        return super()._render_qweb_html(report_ref, docids, data=data)
+
+    def _render_qweb_text(self, report_ref, docids, data=None):
+        self._maintenance_check_report_access(report_ref, docids)
+        return super()._render_qweb_text(report_ref, docids, data=data)
