@@ -33,6 +33,8 @@
         "data/ir_sequence_data.xml",
         "data/maintenance_contract_origin_data.xml",
         "data/maintenance_warranty_type_data.xml",
+        "data/maintenance_refrigerant_data.xml",
+        "data/maintenance_warranty_type_regulated_data.xml",
         "data/ir_cron_data.xml",
         "data/maintenance_price_index_data.xml",
         "data/maintenance_price_revision_formula_data.xml",
@@ -58,6 +60,7 @@
         "report/maintenance_price_revision_report.xml",
         "data/maintenance_price_revision_mail_template.xml",
         "views/maintenance_contracts_menus.xml",
+        "views/maintenance_refrigerant_views.xml",
         "views/maintenance_price_revision_menus.xml",
     ],
 }
