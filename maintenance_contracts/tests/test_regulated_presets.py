@@ -65,7 +65,9 @@ class TestRegulatedPresets(MaintenanceCommon):
         cls.vmc = equipment("VMC gaz collective")
         cls.heat_pump = equipment("PAC air-eau 14 kW")
         cls.big_heat_pump = equipment("Groupe froid 120 kW")
-        cls.split = equipment("Split R410A bureau", refrigerant_id=cls.r410a.id, refrigerant_charge=5)
+        cls.split = equipment(
+            "Split R410A bureau", refrigerant_id=cls.r410a.id, refrigerant_charge=5
+        )
         cls.cold_room = equipment(
             "Chambre froide R404A", refrigerant_id=cls.r404a.id, refrigerant_charge=15
         )
@@ -168,7 +170,11 @@ class TestRegulatedPresets(MaintenanceCommon):
             (self.lift.name, ""): LIFT_6_WEEKS,
             # one period after the first visit date, every six months / year
             (self.lift.name, cables): [
-                "2027-07-04", "2028-01-04", "2028-07-04", "2029-01-04", "2029-07-04",
+                "2027-07-04",
+                "2028-01-04",
+                "2028-07-04",
+                "2029-01-04",
+                "2029-07-04",
             ],  # fmt: skip
             (self.lift.name, yearly): ["2028-01-04", "2029-01-04"],
             # five years after the installation (15 March 2024)
@@ -213,7 +219,9 @@ class TestRegulatedPresets(MaintenanceCommon):
             self.assertEqual(self.split.fgas_check_interval, 6)
             line.invalidate_recordset(["visit_ids"])
             # the past visit stays; 4 July 2027, 4 January 2028 up to 29 February 2028
-            self.assertEqual(self._dates(line.visit_ids), ["2027-01-04", "2027-07-04", "2028-01-04"])
+            self.assertEqual(
+                self._dates(line.visit_ids), ["2027-01-04", "2027-07-04", "2028-01-04"]
+            )
             # 2 kg: 4.176 t, below 5 t: no leak check to come
             self.split.with_user(self.manager).write({"refrigerant_charge": 2})
             line.invalidate_recordset(["visit_ids"])
