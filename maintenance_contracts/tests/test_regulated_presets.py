@@ -175,7 +175,7 @@ class TestRegulatedPresets(MaintenanceCommon):
                 "2028-07-04",
                 "2029-01-04",
                 "2029-07-04",
-            ],  # fmt: skip
+            ],
             (self.lift.name, yearly): ["2028-01-04", "2029-01-04"],
             # five years after the installation (15 March 2024)
             (self.lift.name, inspection): ["2029-03-15"],
