@@ -113,18 +113,24 @@ class MaintenanceLogbookEntry(models.Model):
         return entries
 
     def write(self, vals):
-        raise UserError(
-            self.env._(
-                "A logbook entry is never changed: write a correction referring to it instead."
+        # append-only, for everyone (the superuser included): nothing is
+        # ever written on an existing entry
+        if self:
+            raise UserError(
+                self.env._(
+                    "A logbook entry is never changed: write a correction referring to it instead."
+                )
             )
-        )
+        return super().write(vals)
 
     def unlink(self):
-        raise UserError(
-            self.env._(
-                "A logbook entry is never deleted: write a correction referring to it instead."
+        if self:
+            raise UserError(
+                self.env._(
+                    "A logbook entry is never deleted: write a correction referring to it instead."
+                )
             )
-        )
+        return super().unlink()
 
     def action_correct(self):
         """A new entry correcting this one (the form of the new entry)."""
