@@ -230,3 +230,52 @@ class TestRegulatedPresets(MaintenanceCommon):
     def test_technician_cannot_change_the_charge(self):
         with self.assertRaises(AccessError):
             self.split.with_user(self.technician).write({"refrigerant_charge": 30})
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2027-01-01")
+class TestRegulatedGenerationQueries(MaintenanceCommon):
+    """The obligations and the F-gas pace ride on the set-based generator:
+    validating 10 or 100 lifts and cold rooms costs the same queries."""
+
+    def _contract(self, count):
+        lift_type = self.env.ref("maintenance_contracts.warranty_type_reg_lift")
+        fgas_type = self.env.ref("maintenance_contracts.warranty_type_reg_fgas")
+        r404a = self.env.ref("maintenance_contracts.refrigerant_r404a")
+        Equipment = self.env["maintenance.customer.equipment"]
+        lifts = Equipment.create(
+            [
+                {"name": f"Ascenseur {count}-{i}", "site_id": self.site.id,
+                 "installation_date": date(2023, 6, 1)}
+                for i in range(count // 2)
+            ]
+        )  # fmt: skip
+        rooms = Equipment.create(
+            [
+                {"name": f"Chambre froide {count}-{i}", "site_id": self.site.id,
+                 "refrigerant_id": r404a.id, "refrigerant_charge": 15.0}
+                for i in range(count // 2)
+            ]
+        )  # fmt: skip
+        contract = self._create_contract(
+            [(eq, lift_type, {"first_visit_date": date(2027, 1, 4)}) for eq in lifts]
+            + [(eq, fgas_type, {"first_visit_date": date(2027, 1, 4)}) for eq in rooms]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return contract
+
+    def test_validation_with_obligations_is_flat(self):
+        self._contract(2).action_maintenance_validate()
+        counts = []
+        for count in (10, 100):
+            contract = self._contract(count)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            contract.action_maintenance_validate()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+            # per lift up to 31 Dec 2027: 9 visits every 6 weeks (4 Jan ... 6 Dec)
+            # + the cable check of 4 July; per cold room (58.83 t): 4 Jan, 4 July
+            self.assertEqual(len(contract.visit_ids), count // 2 * (9 + 1) + count // 2 * 2)
+        self.assertEqual(counts[0], counts[1], "validating 100 costs what 10 cost")
