@@ -17,10 +17,13 @@
         "security/maintenance_planning_technician_security.xml",
         "security/maintenance_customer_request_security.xml",
         "security/maintenance_planning_portal_security.xml",
+        "security/maintenance_regulated_security.xml",
         "data/ir_sequence_data.xml",
         "report/maintenance_task_report.xml",
         "data/maintenance_task_mail_template.xml",
         "data/maintenance_customer_request_data.xml",
+        "report/maintenance_regulated_report.xml",
+        "data/maintenance_regulated_data.xml",
         "views/maintenance_intervention_views.xml",
         "views/maintenance_task_views.xml",
         "views/maintenance_visit_views.xml",
@@ -38,6 +41,8 @@
         "report/maintenance_workload_report_views.xml",
         "views/maintenance_planning_menus.xml",
         "views/maintenance_portal_templates.xml",
+        "views/maintenance_regulated_views.xml",
+        "views/maintenance_portal_logbook_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

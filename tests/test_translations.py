@@ -87,6 +87,8 @@ SAME_IN_FRENCH = {
     "E-mail",
     "Guadeloupe",
     "Intervention (GTI)",
+    "Intervention",
+    "Interventions",
     "Martinique",
     "Mayotte",
     "%(old)s %(value)s x %(coefficient)s",

@@ -5,7 +5,9 @@ from . import res_partner
 from . import maintenance_contract_origin
 from . import maintenance_sector
 from . import maintenance_site
+from . import maintenance_refrigerant
 from . import maintenance_customer_equipment
+from . import maintenance_warranty_obligation
 from . import maintenance_warranty_operation
 from . import maintenance_warranty_type
 from . import maintenance_visit_group

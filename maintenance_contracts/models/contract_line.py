@@ -276,7 +276,11 @@ class ContractLine(models.Model):
                     )
                 )
             wtype = line.warranty_type_id
-            if wtype and wtype.visit_interval_unit != "none" and wtype.visit_interval <= 0:
+            if (
+                wtype
+                and wtype.visit_interval_unit in ("week", "month")
+                and wtype.visit_interval <= 0
+            ):
                 errors.append(
                     self.env._("Warranty type %(type)s has a periodicity of 0.", type=wtype.name)
                 )
@@ -343,7 +347,7 @@ class ContractLine(models.Model):
         for row in lines._generation_rows():
             (line_id, company_id, contract_id, equipment_id, wtype_id, group_id,
              first_date, end_date, since, site_id, customer_id, sector_id,
-             initial_price) = row  # fmt: skip
+             initial_price, fgas_interval, installed_on) = row  # fmt: skip
             if company_id not in horizons:
                 company = self.env["res.company"].browse(company_id)
                 horizons[company_id] = horizon_end or self._horizon_end(company)
@@ -351,20 +355,37 @@ class ContractLine(models.Model):
             # P0 of a manually priced product validated without one: its price,
             # written with the rest (see contract_line_revision.py)
             lines_by_until[last_date, initial_price if validate else None].append(line_id)
-            if group_id:
+            if wtype_id not in types:
+                types[wtype_id] = self._generation_paces(wtype_id)
+            main, obligations = types[wtype_id]
+            common = {
+                "company_id": company_id,
+                "contract_id": contract_id,
+                "contract_line_id": line_id,
+                "visit_group_id": None,
+                "site_id": site_id,
+                "customer_id": customer_id,
+                "sector_id": sector_id,
+                "equipment_id": equipment_id,
+                "warranty_type_id": wtype_id,
+            }
+            vals_list += self._obligation_visit_values(
+                common,
+                obligations,
+                first_date=first_date,
+                last_date=last_date,
+                installed_on=installed_on,
+                since=since,
+                today=today,
+            )
+            unit, interval, before, after, operations, duration = main
+            if unit == "fgas":
+                # leak checks at the pace of the equipment's refrigerant charge,
+                # visited on their own even in a visit group (legal due dates)
+                unit, interval = "month", fgas_interval or 0
+            elif group_id:
                 group_members[group_id].add(line_id)
                 continue
-            if wtype_id not in types:
-                wtype = self.env["maintenance.warranty.type"].browse(wtype_id)
-                types[wtype_id] = (
-                    wtype.visit_interval_unit,
-                    wtype.visit_interval,
-                    timedelta(days=wtype.window_before_days),
-                    timedelta(days=wtype.window_after_days),
-                    wtype._operations_text(),
-                    wtype.visit_duration,
-                )
-            unit, interval, before, after, operations, duration = types[wtype_id]
             # no visit already overdue beyond its tolerance at validation time
             not_before = today - after
             for due in due_dates(first_date, last_date, unit, interval):
@@ -372,15 +393,8 @@ class ContractLine(models.Model):
                     continue
                 vals_list.append(
                     {
-                        "company_id": company_id,
-                        "contract_id": contract_id,
-                        "contract_line_id": line_id,
-                        "visit_group_id": None,
-                        "site_id": site_id,
-                        "customer_id": customer_id,
-                        "sector_id": sector_id,
-                        "equipment_id": equipment_id,
-                        "warranty_type_id": wtype_id,
+                        **common,
+                        "obligation_id": None,
                         "due_date": due,
                         "window_start": due - before,
                         "window_end": due + after,
@@ -428,6 +442,72 @@ class ContractLine(models.Model):
             self.env[model].invalidate_model(fnames)
         return Visit.browse(ids_by_key.values())
 
+    @api.model
+    def _obligation_visit_values(
+        self, common, obligations, *, first_date, last_date, installed_on, since, today
+    ):
+        """Visits of a line's regulated obligations (a lift's cable check,
+        its five-yearly inspection...): each due date a visit of the
+        equipment, one period after its anchor (the first visit date or the
+        installation date), never before the cover starts."""
+        vals_list = []
+        line_id = common["contract_line_id"]
+        for (
+            obligation_id,
+            unit,
+            interval,
+            anchor,
+            before,
+            after,
+            operations,
+            duration,
+        ) in obligations:
+            start = installed_on if anchor == "installation" and installed_on else first_date
+            not_before = max(today - after, first_date)
+            for due in due_dates(start, last_date, unit, interval)[1:]:
+                if due < not_before or (since and due <= since):
+                    continue
+                vals_list.append(
+                    {
+                        **common,
+                        "obligation_id": obligation_id,
+                        "due_date": due,
+                        "window_start": due - before,
+                        "window_end": due + after,
+                        "operations": operations,
+                        "duration": duration,
+                        "generation_key": f"L{line_id}:O{obligation_id}:{due.isoformat()}",
+                    }
+                )
+        return vals_list
+
+    def _generation_paces(self, wtype_id):
+        """What generation needs of a warranty type: its main pace and each
+        obligation's (unit, interval, anchor, windows, operations, duration)."""
+        wtype = self.env["maintenance.warranty.type"].browse(wtype_id)
+        main = (
+            wtype.visit_interval_unit,
+            wtype.visit_interval,
+            timedelta(days=wtype.window_before_days),
+            timedelta(days=wtype.window_after_days),
+            wtype._operations_text(),
+            wtype.visit_duration,
+        )
+        obligations = [
+            (
+                obligation.id,
+                obligation.interval_unit,
+                obligation.interval,
+                obligation.anchor,
+                timedelta(days=obligation.window_before_days),
+                timedelta(days=obligation.window_after_days),
+                wtype._operations_text(obligation),
+                obligation.duration,
+            )
+            for obligation in wtype.obligation_ids
+        ]
+        return main, obligations
+
     def _generation_rows(self):
         """The values visit generation needs, for all these lines in one
         query (ids, not records: no per-record ORM cost on the hot path)."""
@@ -444,10 +524,13 @@ class ContractLine(models.Model):
                        contract.site_id, site.customer_id, site.sector_id,
                        CASE WHEN COALESCE(line.price_initial, 0) = 0
                              AND NOT COALESCE(line.automatic_price, FALSE)
-                            THEN line.specific_price END
+                            THEN line.specific_price END,
+                       equipment.fgas_check_interval, equipment.installation_date
                   FROM contract_line line
                   JOIN contract_contract contract ON contract.id = line.contract_id
              LEFT JOIN maintenance_site site ON site.id = contract.site_id
+             LEFT JOIN maintenance_customer_equipment equipment
+                    ON equipment.id = line.equipment_id
                  WHERE line.id = ANY(%s)
               ORDER BY line.id
                 """,

@@ -4,6 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from .maintenance_refrigerant import fgas_check_interval, fgas_co2e_tonnes
+
+# changing one of these changes the leak-check frequency of the equipment
+FGAS_FIELDS = {"refrigerant_id", "refrigerant_charge", "hermetically_sealed", "leak_detection"}
+
 
 class MaintenanceCustomerEquipment(models.Model):
     """Equipment installed at a customer's site.
@@ -73,6 +78,41 @@ class MaintenanceCustomerEquipment(models.Model):
         string="Components",
     )
     note = fields.Html()
+    # refrigerating equipment (Regulation (EU) 2024/573)
+    refrigerant_id = fields.Many2one(
+        comodel_name="maintenance.refrigerant",
+        string="Refrigerant",
+        index=True,
+        tracking=True,
+    )
+    refrigerant_charge = fields.Float(
+        string="Refrigerant charge (kg)", digits=(16, 3), tracking=True
+    )
+    hermetically_sealed = fields.Boolean(
+        help="Hermetically sealed equipment, labelled as such: exempt from leak "
+        "checks below 10 t CO2 equivalent.",
+        tracking=True,
+    )
+    leak_detection = fields.Boolean(
+        string="Leakage detection system",
+        help="A leakage detection system is installed: leak checks are half as frequent.",
+        tracking=True,
+    )
+    fgas_co2e = fields.Float(
+        string="Tonnes of CO2 equivalent",
+        digits=(16, 2),
+        compute="_compute_fgas",
+        store=True,
+        help="GWP of the refrigerant x charge in kg / 1000.",
+    )
+    fgas_check_interval = fields.Integer(
+        string="Leak check every (months)",
+        compute="_compute_fgas",
+        store=True,
+        help="Regulation (EU) 2024/573, art. 5: 12 months from 5 t CO2 equivalent, "
+        "6 from 50 t, 3 from 500 t, twice as long with a leakage detection system; "
+        "0: no leak check required.",
+    )
     visit_count = fields.Integer(compute="_compute_visit_count")
     document_count = fields.Integer(compute="_compute_document_count")
 
@@ -80,6 +120,25 @@ class MaintenanceCustomerEquipment(models.Model):
         "UNIQUE(serial_number, product_id, company_id)",
         "This serial number is already used for this product in this company.",
     )
+
+    @api.depends(
+        "refrigerant_id.gwp",
+        "refrigerant_id.is_fluorinated",
+        "refrigerant_charge",
+        "hermetically_sealed",
+        "leak_detection",
+    )
+    def _compute_fgas(self):
+        for equipment in self:
+            refrigerant = equipment.refrigerant_id
+            equipment.fgas_co2e = fgas_co2e_tonnes(refrigerant.gwp, equipment.refrigerant_charge)
+            equipment.fgas_check_interval = fgas_check_interval(
+                refrigerant.is_fluorinated,
+                refrigerant.gwp,
+                equipment.refrigerant_charge,
+                sealed=equipment.hermetically_sealed,
+                detection=equipment.leak_detection,
+            )
 
     @api.depends("name", "serial_number")
     def _compute_display_name(self):
@@ -161,6 +220,35 @@ class MaintenanceCustomerEquipment(models.Model):
             )
         )
         return dict(self.env.cr.fetchall())
+    @api.constrains("refrigerant_charge")
+    def _check_refrigerant_charge(self):
+        if self.filtered(lambda equipment: equipment.refrigerant_charge < 0):
+            raise ValidationError(self.env._("A refrigerant charge cannot be negative."))
+
+    def write(self, vals):
+        if not FGAS_FIELDS & set(vals):
+            return super().write(vals)
+        before = {equipment: equipment.fgas_check_interval for equipment in self}
+        res = super().write(vals)
+        changed = self.filtered(
+            lambda equipment: equipment.fgas_check_interval != before[equipment]
+        )
+        if changed:
+            changed._regenerate_fgas_visits()
+        return res
+
+    def _regenerate_fgas_visits(self):
+        """The leak-check frequency changed: the future visits still to plan
+        of the covered products checking these equipment's leaks are
+        generated again at the new pace (planned and done ones are kept)."""
+        lines = self.env["contract.line"].search(
+            [
+                ("equipment_id", "in", self.ids),
+                ("maintenance_state", "=", "validated"),
+                ("warranty_type_id.visit_interval_unit", "=", "fgas"),
+            ]
+        )
+        lines._regenerate_future_visits()
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

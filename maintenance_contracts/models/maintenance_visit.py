@@ -74,6 +74,14 @@ class MaintenanceVisit(models.Model):
         string="Warranty type",
         index=True,
     )
+    obligation_id = fields.Many2one(
+        comodel_name="maintenance.warranty.obligation",
+        string="Obligation",
+        index=True,
+        ondelete="restrict",
+        help="The regulatory obligation this visit fulfils; empty: a main visit "
+        "of the warranty type.",
+    )
     due_date = fields.Date(required=True, index=True)
     window_start = fields.Date(string="Window from")
     window_end = fields.Date(string="Window to")
@@ -147,10 +155,12 @@ class MaintenanceVisit(models.Model):
             return overdue
         return ["!", *overdue]
 
-    @api.depends("due_date", "equipment_id", "visit_group_id", "site_id")
+    @api.depends("due_date", "equipment_id", "visit_group_id", "site_id", "obligation_id")
     def _compute_display_name(self):
         for visit in self:
             what = visit.visit_group_id.name or visit.equipment_id.name or visit.site_id.name
+            if visit.obligation_id:
+                what = f"{what} ({visit.obligation_id.name})"
             due = (visit.due_date and format_date(self.env, visit.due_date)) or ""
             visit.display_name = f"{what} - {due}" if what else due
 
@@ -186,6 +196,7 @@ class MaintenanceVisit(models.Model):
         ("sector_id", "int4"),
         ("equipment_id", "int4"),
         ("warranty_type_id", "int4"),
+        ("obligation_id", "int4"),
         ("due_date", "date"),
         ("window_start", "date"),
         ("window_end", "date"),

@@ -16,6 +16,15 @@ class MaintenanceWarrantyOperation(models.Model):
         index=True,
         ondelete="cascade",
     )
+    obligation_id = fields.Many2one(
+        comodel_name="maintenance.warranty.obligation",
+        string="Obligation",
+        index=True,
+        ondelete="cascade",
+        domain="[('warranty_type_id', '=', warranty_type_id)]",
+        help="Empty: done at every visit of the warranty type; else only at the "
+        "visits of this obligation.",
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Operation", required=True, translate=True)
     description = fields.Text(translate=True)

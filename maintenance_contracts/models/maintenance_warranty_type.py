@@ -61,6 +61,7 @@ class MaintenanceWarrantyType(models.Model):
             ("none", "No preventive visit"),
             ("week", "Weeks"),
             ("month", "Months"),
+            ("fgas", "From the refrigerant charge (F-gas)"),
         ],
         string="Visit periodicity",
         required=True,
@@ -69,7 +70,8 @@ class MaintenanceWarrantyType(models.Model):
     visit_interval = fields.Integer(
         string="Visit every",
         default=12,
-        help="Number of weeks or months between two preventive visits.",
+        help="Number of weeks or months between two preventive visits. From the "
+        "refrigerant charge: every 12, 6 or 3 months, computed on each equipment.",
     )
     visits_per_year = fields.Float(compute="_compute_visits_per_year", digits=(16, 1))
     window_before_days = fields.Integer(
@@ -88,6 +90,52 @@ class MaintenanceWarrantyType(models.Model):
         inverse_name="warranty_type_id",
         string="Operations",
         copy=True,
+    )
+    obligation_ids = fields.One2many(
+        comodel_name="maintenance.warranty.obligation",
+        inverse_name="warranty_type_id",
+        string="Further obligations",
+        copy=True,
+        help="Further periodic checks with their own periodicity, each due date a visit.",
+    )
+    # regulation
+    regulation = fields.Selection(
+        selection=[
+            ("lift", "Lift"),
+            ("boiler", "Boiler 4 to 400 kW"),
+            ("extinguisher", "Fire extinguishers"),
+            ("fire_alarm", "Fire alarm system"),
+            ("vmc_gas", "Gas-fired collective ventilation (VMC gaz)"),
+            ("heat_pump", "Heat pump or air conditioning 4 to 70 kW"),
+            ("heat_pump_large", "Heat pump or air conditioning above 70 kW"),
+            ("fgas", "Refrigerating equipment with fluorinated gases"),
+        ],
+        help="The regulated equipment this warranty type follows; empty: not regulated.",
+    )
+    legal_reference = fields.Char(
+        string="Legal reference",
+        help="The texts that set the periodicity of the visits (decree, order, article).",
+    )
+    legal_basis = fields.Text(
+        string="Legal basis",
+        help="What the law requires, and where each frequency comes from (French "
+        "legal text, kept in French).",
+    )
+    certificate_type = fields.Selection(
+        selection=[
+            ("none", "None"),
+            ("boiler", "Boiler service certificate"),
+            ("fgas", "F-gas leak check record"),
+        ],
+        string="Certificate",
+        required=True,
+        default="none",
+        help="The document the law requires after the visit: closing the task "
+        "produces it and sends it to the customer.",
+    )
+    certificate_deadline_days = fields.Integer(
+        string="Certificate due within (days)",
+        help="Days after the visit within which the customer must receive the certificate.",
     )
     # coverage (used to split interventions into covered and billable)
     covers_labour = fields.Boolean(string="Labour covered", default=True)
@@ -121,7 +169,7 @@ class MaintenanceWarrantyType(models.Model):
     @api.depends("visit_interval_unit", "visit_interval")
     def _compute_visits_per_year(self):
         for wtype in self:
-            if wtype.visit_interval_unit == "none" or wtype.visit_interval <= 0:
+            if wtype.visit_interval_unit in ("none", "fgas") or wtype.visit_interval <= 0:
                 wtype.visits_per_year = 0.0
             elif wtype.visit_interval_unit == "week":
                 wtype.visits_per_year = 52.0 / wtype.visit_interval
@@ -131,7 +179,7 @@ class MaintenanceWarrantyType(models.Model):
     @api.constrains("visit_interval_unit", "visit_interval", "response_time")
     def _check_periodicity(self):
         for wtype in self:
-            if wtype.visit_interval_unit != "none" and wtype.visit_interval <= 0:
+            if wtype.visit_interval_unit in ("week", "month") and wtype.visit_interval <= 0:
                 raise ValidationError(
                     self.env._(
                         "Warranty type %(name)s: the visit periodicity must be at "
@@ -145,8 +193,11 @@ class MaintenanceWarrantyType(models.Model):
     # business helpers -------------------------------------------------
 
     def _has_preventive_visits(self):
+        """Visits at the type's own pace (an F-gas type's pace is each
+        equipment's: its lines are visited on their own, never paced by a
+        visit group)."""
         self.ensure_one()
-        return self.visit_interval_unit != "none" and self.visit_interval > 0
+        return self.visit_interval_unit in ("week", "month") and self.visit_interval > 0
 
     def _visit_step(self, count=1):
         """relativedelta of ``count`` periods of this warranty type."""
@@ -170,6 +221,13 @@ class MaintenanceWarrantyType(models.Model):
             return []
         return due_dates(first_date, last_date, self.visit_interval_unit, self.visit_interval)
 
-    def _operations_text(self):
+    def _visit_operations(self, obligation=None):
+        """The operations of a main visit (no obligation) or of the visits of
+        ``obligation``."""
         self.ensure_one()
-        return "\n".join(f"- {op.name}" for op in self.operation_ids)
+        obligation = obligation or self.env["maintenance.warranty.obligation"]
+        return self.operation_ids.filtered(lambda op: op.obligation_id == obligation)
+
+    def _operations_text(self, obligation=None):
+        self.ensure_one()
+        return "\n".join(f"- {op.name}" for op in self._visit_operations(obligation))

@@ -11,3 +11,4 @@ from . import test_price_revision_run
 from . import test_price_revision_access
 from . import test_price_revision_performance
 from . import test_office
+from . import test_regulated_presets

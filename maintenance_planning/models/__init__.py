@@ -22,3 +22,7 @@ from . import maintenance_customer_request_pause
 from . import maintenance_request_links
 from . import res_company_request
 from . import res_config_settings_request
+from . import maintenance_logbook_entry
+from . import maintenance_certificate
+from . import maintenance_task_regulated
+from . import maintenance_meter_reading_logbook

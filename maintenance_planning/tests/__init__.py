@@ -11,3 +11,5 @@ from . import test_technician_readings
 from . import test_technician_sensor_endpoint
 from . import test_technician_documents
 from . import test_technician_access
+from . import test_regulated_flows
+from . import test_portal_logbook

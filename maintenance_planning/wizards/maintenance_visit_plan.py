@@ -304,7 +304,7 @@ class MaintenanceVisitPlan(models.TransientModel):
                 task_record = next(task_iter)
                 sequence = 0
                 for visit, equipment, wtype, _duration in task["units"]:
-                    for operation in wtype.operation_ids:
+                    for operation in wtype._visit_operations(visit.obligation_id):
                         sequence += 1
                         checklist_vals.append(
                             {

@@ -1,0 +1,68 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Regulation (EU) 2024/573, art. 5: leak checks of equipment containing
+# fluorinated greenhouse gases listed in its Annex I, by tonnes of CO2
+# equivalent (GWP x kg / 1000). (threshold in t CO2e, months between checks)
+FGAS_BANDS = ((500.0, 3), (50.0, 6), (5.0, 12))
+# hermetically sealed equipment, labelled as such, below this is exempt
+FGAS_SEALED_EXEMPT_BELOW = 10.0
+
+
+def fgas_co2e_tonnes(gwp, charge_kg):
+    """Tonnes of CO2 equivalent of a charge (Regulation (EU) 2024/573, art. 3)."""
+    return (gwp or 0.0) * (charge_kg or 0.0) / 1000.0
+
+
+def fgas_check_interval(fluorinated, gwp, charge_kg, sealed=False, detection=False):
+    """Months between two leak checks (0: no leak check required).
+
+    Regulation (EU) 2024/573, art. 5: >= 5 t CO2e every 12 months, >= 50 t
+    every 6 months, >= 500 t every 3 months; twice as long with a leakage
+    detection system; hermetically sealed equipment below 10 t CO2e is exempt.
+    """
+    if not fluorinated:
+        return 0
+    tonnes = fgas_co2e_tonnes(gwp, charge_kg)
+    if sealed and tonnes < FGAS_SEALED_EXEMPT_BELOW:
+        return 0
+    for threshold, months in FGAS_BANDS:
+        if tonnes >= threshold:
+            return months * 2 if detection else months
+    return 0
+
+
+class MaintenanceRefrigerant(models.Model):
+    """A refrigerant and its global warming potential (GWP), to compute the
+    leak-check frequency of refrigerating equipment."""
+
+    _name = "maintenance.refrigerant"
+    _description = "Refrigerant"
+    _order = "name"
+
+    name = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+    composition = fields.Char(help="Components of a blend and their mass shares.")
+    gwp = fields.Float(
+        string="GWP",
+        digits=(16, 1),
+        required=True,
+        help="Global warming potential over 100 years: tonnes of CO2 equivalent per tonne of gas.",
+    )
+    is_fluorinated = fields.Boolean(
+        string="Fluorinated greenhouse gas",
+        default=True,
+        help="Listed in Regulation (EU) 2024/573 (Annex I): its equipment is subject "
+        "to leak checks by tonnes of CO2 equivalent. Natural refrigerants (CO2, "
+        "propane, ammonia) are not.",
+    )
+    source = fields.Char(help="Where the GWP comes from.")
+
+    _name_unique = models.Constraint("UNIQUE(name)", "This refrigerant already exists.")
+
+    @api.constrains("gwp")
+    def _check_gwp(self):
+        if self.filtered(lambda refrigerant: refrigerant.gwp < 0):
+            raise ValidationError(self.env._("The GWP of a refrigerant cannot be negative."))

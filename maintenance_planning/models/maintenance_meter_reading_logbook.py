@@ -1,0 +1,41 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.tools import format_datetime
+
+
+class MaintenanceMeterReading(models.Model):
+    _inherit = "maintenance.meter.reading"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        readings = super().create(vals_list)
+        readings._log_out_of_range()
+        return readings
+
+    def _log_out_of_range(self):
+        """A reading outside its meter's thresholds goes to the equipment's
+        logbook (one create for the whole batch)."""
+        alerts = self.sudo().filtered(
+            lambda reading: reading.is_out_of_range and reading.equipment_id
+        )
+        self.env["maintenance.logbook.entry"]._log(
+            [
+                {
+                    "equipment_id": reading.equipment_id.id,
+                    "company_id": reading.company_id.id,
+                    "date": reading.date,
+                    "entry_type": "reading",
+                    "name": self.env._(
+                        "Reading out of thresholds: %(reading)s on %(date)s",
+                        reading=reading.display_name,
+                        date=format_datetime(self.env, reading.date),
+                    ),
+                    "reading_id": reading.id,
+                    "task_id": reading.task_id.id,
+                    "intervention_id": reading.alert_intervention_id.id,
+                    "user_id": reading.user_id.id or self.env.uid,
+                }
+                for reading in alerts
+            ]
+        )
