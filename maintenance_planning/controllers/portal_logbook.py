@@ -19,14 +19,18 @@ class MaintenanceLogbookPortal(CustomerPortal):
     exists)."""
 
     def _logbook_equipment(self, equipment_id):
-        # sudo: portal users have no right on equipment; the explicit check
-        # below is what gives them their own customer's equipment only
-        equipment = request.env["maintenance.customer.equipment"].sudo().browse(equipment_id)
-        if not equipment.exists() or not equipment._portal_logbook_visible(
+        # searched as the user: the portal record rules (their customer, the
+        # contact's site scope, their companies) decide, like every /my page
+        equipment = request.env["maintenance.customer.equipment"].search(
+            [("id", "=", equipment_id)], limit=1
+        )
+        if not equipment or not equipment.sudo()._portal_logbook_visible(
             request.env.user.partner_id
         ):
             raise NotFound()
-        return equipment
+        # sudo: the logbook's entries and report are read on behalf of the
+        # portal user once the equipment is known to be theirs
+        return equipment.sudo()
 
     @http.route("/my/equipment/<int:equipment_id>/logbook", type="http", auth="user", website=True)
     def portal_equipment_logbook(self, equipment_id, **kwargs):
