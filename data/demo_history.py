@@ -22,8 +22,6 @@ from pytz import timezone, utc
 from odoo import fields
 from odoo.fields import Command
 
-from odoo.addons.maintenance_contracts.models.maintenance_warranty_type import due_dates
-
 TZ = timezone("Europe/Paris")
 PREVENTIVE_SUMMARIES = [
     "Entretien annuel réalisé selon la gamme ; installation en bon état de fonctionnement.",
@@ -89,6 +87,11 @@ def _past_visit_values(env, today, since):
     """The visits of the past year that validation did not create (it skips
     those already overdue beyond their window): same generation keys, so
     nothing is ever generated twice."""
+    # imported here: the add-ons path is known once demo.py has read the config
+    from odoo.addons.maintenance_contracts.models.maintenance_warranty_type import (  # noqa: PLC0415
+        due_dates,
+    )
+
     lines = env["contract.line"].search(
         [("maintenance_state", "=", "validated"), ("warranty_type_id", "!=", False)]
     )

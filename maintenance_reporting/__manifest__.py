@@ -21,4 +21,9 @@
         "data/maintenance_dashboard.xml",
         "views/maintenance_dashboard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_reporting/static/tests/tours/**/*",
+        ],
+    },
 }

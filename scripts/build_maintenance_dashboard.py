@@ -87,7 +87,7 @@ def chart(fid, title, model, group_by, measure, x, y, width, height, kind="odoo_
           domain=(), stacked=False, period=True):
     mode = kind.split("_")[1]
     data = {
-        "title": {"text": title, "bold": True, "color": "#434343"},
+        "title": {"text": title},
         "background": "#FFFFFF",
         "legendPosition": "top",
         "metaData": {
@@ -147,6 +147,26 @@ def scorecard(fid, title, key, x, background):
         "col": 0,
         "row": 0,
     }
+
+
+def _pivot_table(pid, first_row, row_field, count, measures):
+    """Cells of a pivot table: ``count`` rows of ``row_field`` (by position,
+    the pivot's sorting) then a total row, one column per measure; each
+    value cell opens the records behind it."""
+    cells = {}
+    columns = "BCDEFGH"
+    for index in range(1, count + 1):
+        row = first_row + index - 1
+        cells[f"A{row}"] = f'=IFERROR(PIVOT.HEADER({pid},"#{row_field}",{index}),"")'
+        for column, measure in zip(columns, measures, strict=False):
+            cells[f"{column}{row}"] = (
+                f'=PIVOT.VALUE({pid},"{measure}","#{row_field}",{index})'
+            )
+    total = first_row + count
+    cells[f"A{total}"] = '=_t("Total")'
+    for column, measure in zip(columns, measures, strict=False):
+        cells[f"{column}{total}"] = f'=PIVOT.VALUE({pid},"{measure}")'
+    return cells
 
 
 def build():
@@ -279,7 +299,7 @@ def build():
             extra={"pivot_row_groupby": ["priority"], "pivot_measures": ["dossier_count"]},
         ),
         "E21": view_link(
-            "Committed times met per month",
+            "Committed times met per month (%)",
             "maintenance.request.analysis",
             "graph",
             domain=[["is_done", "=", True]],
@@ -294,7 +314,16 @@ def build():
             group_by=["due_date:month"],
             extra={"pivot_row_groupby": ["due_date:month"]},
         ),
-        "A36": "=PIVOT(7,13,TRUE,TRUE)",
+        "A36": '=_t("Month")',
+        "B36": '=_t("Visits due")',
+        "C36": '=_t("Done")',
+        "D36": '=_t("On time")',
+        "E36": '=_t("Done late")',
+        "F36": '=_t("Missed")',
+        "G36": '=_t("On time (%)")',
+        **_pivot_table(7, 37, "due_date:month", 13,
+                       ["due_count", "done_count", "on_time_count", "late_count", "missed_count",
+                        "on_time_rate"]),
         "A52": view_link(
             "Technicians' utilisation",
             "maintenance.kpi.utilisation",
@@ -302,35 +331,48 @@ def build():
             group_by=["user_id"],
             extra={"pivot_row_groupby": ["user_id"]},
         ),
-        "A53": "=PIVOT(8,10,TRUE,TRUE)",
-        "A66": view_link(
+        "A53": '=_t("Technician")',
+        "B53": '=_t("Available hours")',
+        "C53": '=_t("Hours on site")',
+        "D53": '=_t("Utilisation (%)")',
+        **_pivot_table(8, 54, "user_id", 5, ["available_hours", "on_site_hours", "utilisation"]),
+        "A61": view_link(
             "Corrective dossiers per priority",
             "maintenance.kpi.intervention",
             "list",
             domain=corrective,
         ),
-        "A67": "=PIVOT(9,4,TRUE,TRUE)",
-        "A74": view_link(
+        "A62": '=_t("Priority")',
+        "B62": '=_t("Dossiers")',
+        "C62": '=_t("Open")',
+        "D62": '=_t("Hours on site")',
+        "E62": '=_t("Days to close")',
+        **_pivot_table(9, 63, "priority", 3,
+                       ["dossier_count", "open_count", "hours_on_site", "days_to_close"]),
+        "A68": view_link(
             "Overdue visits",
             "maintenance.kpi.visit",
             "list",
             domain=overdue_domain,
         ),
-        "A75": '=ODOO.LIST.HEADER(1,"due_date")',
-        "B75": '=ODOO.LIST.HEADER(1,"window_end")',
-        "C75": '=ODOO.LIST.HEADER(1,"customer_id")',
-        "E75": '=ODOO.LIST.HEADER(1,"site_id")',
-        "G75": '=ODOO.LIST.HEADER(1,"equipment_id")',
+        "A69": '=ODOO.LIST.HEADER(1,"due_date")',
+        "B69": '=ODOO.LIST.HEADER(1,"window_end")',
+        "C69": '=ODOO.LIST.HEADER(1,"customer_id")',
+        "E69": '=ODOO.LIST.HEADER(1,"site_id")',
+        "G69": '=ODOO.LIST.HEADER(1,"equipment_id")',
     }
     for index in range(1, 11):
-        row = 75 + index
+        row = 69 + index
         cells[f"A{row}"] = f'=ODOO.LIST(1,{index},"due_date")'
         cells[f"B{row}"] = f'=ODOO.LIST(1,{index},"window_end")'
         cells[f"C{row}"] = f'=ODOO.LIST(1,{index},"customer_id")'
         cells[f"E{row}"] = f'=ODOO.LIST(1,{index},"site_id")'
         cells[f"G{row}"] = f'=ODOO.LIST(1,{index},"equipment_id")'
-    styles = {"A7": 1, "E7": 1, "A21": 1, "E21": 1, "A35": 1, "A52": 1, "A66": 1, "A74": 1,
-              "A75:H75": 2}
+    styles = {"A7": 1, "E7": 1, "A21": 1, "E21": 1, "A35": 1, "A52": 1, "A61": 1, "A68": 1,
+              "A36:G36": 2, "A53:D53": 2, "A62:E62": 2, "A69:H69": 2,
+              "A50:G50": 3, "A59:D59": 3, "A66:E66": 3,
+              "A37:A49": 4, "A54:A58": 4, "A63:A65": 4}
+    sheet_formats = {"B37:F50": 3, "G37:G50": 2, "B54:D59": 2, "D63:E66": 2}
     lists = {
         "1": {
             "id": "1",
@@ -345,20 +387,20 @@ def build():
     }
     figures = [
         scorecard("sc-due", "Visits due", "Data!B2", 0, "#EFF6FF"),
-        scorecard("sc-on-time", "Done on time", "Data!B7", 168, "#EFF6FF"),
+        scorecard("sc-on-time", "On time", "Data!B7", 168, "#EFF6FF"),
         scorecard("sc-overdue", "Overdue visits", "Data!B9", 336, "#FEF2F2"),
-        scorecard("sc-open-corrective", "Open corrective dossiers", "Data!B11", 504, "#FEF2F2"),
-        scorecard("sc-response", "Committed times met", "Data!B14", 672, "#FFF7ED"),
-        scorecard("sc-utilisation", "Utilisation", "Data!B15", 840, "#FFF7ED"),
-        chart("ch-visits", "Preventive visits per month", "maintenance.kpi.visit",
-              ["due_date:month", "state"], "__count", 0, 168, 495, 290, stacked=True),
-        chart("ch-hours", "Preventive and corrective hours", "maintenance.kpi.hours",
-              ["date:month", "intervention_type"], "hours", 505, 168, 495, 290, stacked=True,
+        scorecard("sc-open-corrective", "Open corrective", "Data!B11", 504, "#FEF2F2"),
+        scorecard("sc-response", "Times met", "Data!B14", 672, "#FFF7ED"),
+        scorecard("sc-utilisation", "Occupancy", "Data!B15", 840, "#FFF7ED"),
+        chart("ch-visits", "", "maintenance.kpi.visit",
+              ["due_date:month", "state"], "__count", 0, 182, 495, 290, stacked=True),
+        chart("ch-hours", "", "maintenance.kpi.hours",
+              ["date:month", "intervention_type"], "hours", 505, 182, 495, 290, stacked=True,
               domain=[["intervention_type", "in", ["preventive", "corrective"]]]),
-        chart("ch-priority", "Corrective dossiers per priority", "maintenance.kpi.intervention",
-              ["priority"], "__count", 0, 490, 495, 290, kind="odoo_pie", domain=corrective),
-        chart("ch-response", "Committed times met (%)", "maintenance.request.analysis",
-              ["received_at:month", "kind"], "compliance", 505, 490, 495, 290,
+        chart("ch-priority", "", "maintenance.kpi.intervention",
+              ["priority"], "__count", 0, 521, 495, 290, kind="odoo_pie", domain=corrective),
+        chart("ch-response", "", "maintenance.request.analysis",
+              ["received_at:month", "kind"], "compliance", 505, 521, 495, 290,
               kind="odoo_line", domain=[["is_done", "=", True]]),
     ]
     menus = {
@@ -373,7 +415,12 @@ def build():
         "ch-priority": "maintenance_reporting.maintenance_kpi_intervention_menu",
         "ch-response": "maintenance_reporting.maintenance_request_analysis_menu",
     }
-    col_sizes = {"0": {"size": 190}, **{str(i): {"size": 118} for i in range(1, 8)}}
+    col_sizes = {
+        "0": {"size": 180},
+        "1": {"size": 140},
+        **{str(i): {"size": 118} for i in range(2, 7)},
+        "7": {"size": 100},
+    }
     return {
         "version": "18.4.14",
         "sheets": [
@@ -383,13 +430,12 @@ def build():
                 "colNumber": 8,
                 "rowNumber": 90,
                 "rows": {"6": {"size": 40}, "20": {"size": 40}, "34": {"size": 40},
-                         "51": {"size": 40}, "65": {"size": 40}, "73": {"size": 40}},
+                         "51": {"size": 40}, "60": {"size": 40}, "67": {"size": 40}},
                 "cols": col_sizes,
-                "merges": ["C75:D75", "E75:F75", "G75:H75"]
-                + [f"{a}{r}:{b}{r}" for r in range(76, 86) for a, b in ("CD", "EF", "GH")],
+                "merges": [f"{a}{r}:{b}{r}" for r in range(69, 80) for a, b in ("CD", "EF", "GH")],
                 "cells": cells,
                 "styles": styles,
-                "formats": {},
+                "formats": sheet_formats,
                 "borders": {},
                 "conditionalFormats": [],
                 "dataValidationRules": [],
@@ -425,8 +471,10 @@ def build():
         "styles": {
             "1": {"textColor": "#01666b", "fontSize": 16, "bold": True},
             "2": {"textColor": "#434343", "bold": True, "fontSize": 11},
+            "3": {"bold": True},
+            "4": {"align": "left"},
         },
-        "formats": {"1": "0.0%", "2": "0.0"},
+        "formats": {"1": "0.0%", "2": "0.0", "3": "0"},
         "borders": {},
         "revisionId": "START_REVISION",
         "uniqueFigureIds": True,
