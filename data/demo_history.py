@@ -77,8 +77,9 @@ def load(loader):
     since = today - timedelta(days=365)
     sophie = loader.ref("user_sophie")
     technicians = [loader.ref(f"user_{key}") for key in ("julien", "karim", "lucas")]
-    created = _preventive_history(env, rng, today, since, sophie, technicians)
-    created += _corrective_history(env, rng, today, since, sophie, technicians)
+    people = {"sophie": sophie, "technicians": technicians}
+    created = _preventive_history(env, rng, today=today, since=since, **people)
+    created += _corrective_history(env, rng, today=today, since=since, **people)
     loader.ensure("res.partner", "history_loaded", {"name": "Demo marker", "active": False})
     return created
 
@@ -160,7 +161,7 @@ def _past_visit_values(env, today, since):
     return vals_list, links
 
 
-def _preventive_history(env, rng, today, since, sophie, technicians):
+def _preventive_history(env, rng, *, today, since, sophie, technicians):
     Visit = env["maintenance.visit"]
     vals_list, links = _past_visit_values(env, today, since)
     inserted = set()
@@ -170,15 +171,15 @@ def _preventive_history(env, rng, today, since, sophie, technicians):
     if not visits:
         return 0
     missed = Visit.browse()
-    done = defaultdict(lambda: Visit.browse())  # (site, day) -> visits
+    done = defaultdict(Visit.browse)  # (site, day) -> visits
     for visit in visits:
         draw = rng.random()
         recent = visit.due_date >= today - timedelta(days=60)
-        if draw < 0.05:
+        if draw < 0.08:
             if not recent:
                 missed |= visit
             continue  # recent: still to plan, overdue (the backlog)
-        if draw < 0.17:
+        if draw < 0.22:
             day = min(visit.window_end + timedelta(days=rng.randint(3, 28)), today)
             day = _workday(day, visit.window_end + timedelta(days=1), today)
         else:
@@ -321,7 +322,7 @@ def _readings(env, rng, tasks, today):
     env["maintenance.meter.reading"].create(reading_vals)
 
 
-def _corrective_history(env, rng, today, since, sophie, technicians):
+def _corrective_history(env, rng, *, today, since, sophie, technicians):
     Request = env["maintenance.customer.request"].with_context(tracking_disable=True)
     now = fields.Datetime.now()
     sites = env["maintenance.site"].search([("customer_id", "!=", False)])

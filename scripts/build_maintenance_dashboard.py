@@ -38,8 +38,10 @@ MATCHING = {
 def matching(model, period=True):
     date_field, customer, site = MATCHING[model]
     result = {}
-    date_type = "date" if model in ("maintenance.kpi.visit", "maintenance.kpi.utilisation") else (
-        "datetime"
+    date_type = (
+        "date"
+        if model in ("maintenance.kpi.visit", "maintenance.kpi.utilisation")
+        else ("datetime")
     )
     if period and date_field:
         result[PERIOD] = {"chain": date_field, "type": date_type, "offset": 0}
@@ -50,7 +52,7 @@ def matching(model, period=True):
     return result
 
 
-def pivot(pid, model, name, measures, rows=(), domain=(), period=True, sort=None):
+def pivot(pid, model, name, measures, *, rows=(), domain=(), period=True, sort=None):
     data = {
         "type": "ODOO",
         "id": str(pid),
@@ -72,7 +74,7 @@ def pivot(pid, model, name, measures, rows=(), domain=(), period=True, sort=None
     return data
 
 
-def view_link(title, model, view_type, domain=(), group_by=(), extra=None):
+def view_link(title, model, view_type, *, domain=(), group_by=(), extra=None):
     action = {
         "domain": list(domain),
         "context": {"group_by": list(group_by), **(extra or {})},
@@ -83,11 +85,13 @@ def view_link(title, model, view_type, domain=(), group_by=(), extra=None):
     return f"[{title}](odoo://view/{json.dumps(target, separators=(',', ':'))})"
 
 
-def chart(fid, title, model, group_by, measure, x, y, width, height, kind="odoo_bar",
-          domain=(), stacked=False, period=True):
+def chart(fid, model, group_by, measure, *, box, kind="odoo_bar", domain=(), stacked=False):
+    """An Odoo chart bound to ``model``; ``box``: (x, y, width, height) in
+    pixels. No title: the linked heading above it is the title."""
+    x, y, width, height = box
     mode = kind.split("_")[1]
     data = {
-        "title": {"text": title},
+        "title": {"text": ""},
         "background": "#FFFFFF",
         "legendPosition": "top",
         "metaData": {
@@ -107,7 +111,7 @@ def chart(fid, title, model, group_by, measure, x, y, width, height, kind="odoo_
         },
         "type": kind,
         "dataSets": [],
-        "fieldMatching": matching(model, period),
+        "fieldMatching": matching(model),
     }
     if kind == "odoo_bar":
         data["stacked"] = stacked
@@ -159,9 +163,7 @@ def _pivot_table(pid, first_row, row_field, count, measures):
         row = first_row + index - 1
         cells[f"A{row}"] = f'=IFERROR(PIVOT.HEADER({pid},"#{row_field}",{index}),"")'
         for column, measure in zip(columns, measures, strict=False):
-            cells[f"{column}{row}"] = (
-                f'=PIVOT.VALUE({pid},"{measure}","#{row_field}",{index})'
-            )
+            cells[f"{column}{row}"] = f'=PIVOT.VALUE({pid},"{measure}","#{row_field}",{index})'
     total = first_row + count
     cells[f"A{total}"] = '=_t("Total")'
     for column, measure in zip(columns, measures, strict=False):
@@ -176,8 +178,14 @@ def build():
             1,
             "maintenance.kpi.visit",
             "Preventive visits",
-            ["due_count", "done_count", "on_time_count", "late_count", "missed_count",
-             "on_time_rate"],
+            [
+                "due_count",
+                "done_count",
+                "on_time_count",
+                "late_count",
+                "missed_count",
+                "on_time_rate",
+            ],
         ),
         "2": pivot(
             2,
@@ -216,8 +224,14 @@ def build():
             7,
             "maintenance.kpi.visit",
             "Preventive visits per month",
-            ["due_count", "done_count", "on_time_count", "late_count", "missed_count",
-             "on_time_rate"],
+            [
+                "due_count",
+                "done_count",
+                "on_time_count",
+                "late_count",
+                "missed_count",
+                "on_time_rate",
+            ],
             rows=["due_date:month"],
         ),
         "8": pivot(
@@ -279,16 +293,22 @@ def build():
             "maintenance.kpi.visit",
             "graph",
             group_by=["due_date:month", "state"],
-            extra={"graph_measure": "__count", "graph_mode": "bar",
-                   "graph_groupbys": ["due_date:month", "state"]},
+            extra={
+                "graph_measure": "__count",
+                "graph_mode": "bar",
+                "graph_groupbys": ["due_date:month", "state"],
+            },
         ),
         "E7": view_link(
             "Preventive and corrective hours",
             "maintenance.kpi.hours",
             "graph",
             group_by=["date:month", "intervention_type"],
-            extra={"graph_measure": "hours", "graph_mode": "bar",
-                   "graph_groupbys": ["date:month", "intervention_type"]},
+            extra={
+                "graph_measure": "hours",
+                "graph_mode": "bar",
+                "graph_groupbys": ["date:month", "intervention_type"],
+            },
         ),
         "A21": view_link(
             "Corrective dossiers per priority",
@@ -304,8 +324,11 @@ def build():
             "graph",
             domain=[["is_done", "=", True]],
             group_by=["received_at:month"],
-            extra={"graph_measure": "compliance", "graph_mode": "line",
-                   "graph_groupbys": ["received_at:month"]},
+            extra={
+                "graph_measure": "compliance",
+                "graph_mode": "line",
+                "graph_groupbys": ["received_at:month"],
+            },
         ),
         "A35": view_link(
             "Preventive visits per month",
@@ -321,9 +344,20 @@ def build():
         "E36": '=_t("Done late")',
         "F36": '=_t("Missed")',
         "G36": '=_t("On time (%)")',
-        **_pivot_table(7, 37, "due_date:month", 13,
-                       ["due_count", "done_count", "on_time_count", "late_count", "missed_count",
-                        "on_time_rate"]),
+        **_pivot_table(
+            7,
+            37,
+            "due_date:month",
+            13,
+            [
+                "due_count",
+                "done_count",
+                "on_time_count",
+                "late_count",
+                "missed_count",
+                "on_time_rate",
+            ],
+        ),
         "A52": view_link(
             "Technicians' utilisation",
             "maintenance.kpi.utilisation",
@@ -347,8 +381,9 @@ def build():
         "C62": '=_t("Open")',
         "D62": '=_t("Hours on site")',
         "E62": '=_t("Days to close")',
-        **_pivot_table(9, 63, "priority", 3,
-                       ["dossier_count", "open_count", "hours_on_site", "days_to_close"]),
+        **_pivot_table(
+            9, 63, "priority", 3, ["dossier_count", "open_count", "hours_on_site", "days_to_close"]
+        ),
         "A68": view_link(
             "Overdue visits",
             "maintenance.kpi.visit",
@@ -368,10 +403,26 @@ def build():
         cells[f"C{row}"] = f'=ODOO.LIST(1,{index},"customer_id")'
         cells[f"E{row}"] = f'=ODOO.LIST(1,{index},"site_id")'
         cells[f"G{row}"] = f'=ODOO.LIST(1,{index},"equipment_id")'
-    styles = {"A7": 1, "E7": 1, "A21": 1, "E21": 1, "A35": 1, "A52": 1, "A61": 1, "A68": 1,
-              "A36:G36": 2, "A53:D53": 2, "A62:E62": 2, "A69:H69": 2,
-              "A50:G50": 3, "A59:D59": 3, "A66:E66": 3,
-              "A37:A49": 4, "A54:A58": 4, "A63:A65": 4}
+    styles = {
+        "A7": 1,
+        "E7": 1,
+        "A21": 1,
+        "E21": 1,
+        "A35": 1,
+        "A52": 1,
+        "A61": 1,
+        "A68": 1,
+        "A36:G36": 2,
+        "A53:D53": 2,
+        "A62:E62": 2,
+        "A69:H69": 2,
+        "A50:G50": 3,
+        "A59:D59": 3,
+        "A66:E66": 3,
+        "A37:A49": 4,
+        "A54:A58": 4,
+        "A63:A65": 4,
+    }
     sheet_formats = {"B37:F50": 3, "G37:G50": 2, "B54:D59": 2, "D63:E66": 2}
     lists = {
         "1": {
@@ -392,16 +443,41 @@ def build():
         scorecard("sc-open-corrective", "Open corrective", "Data!B11", 504, "#FEF2F2"),
         scorecard("sc-response", "Times met", "Data!B14", 672, "#FFF7ED"),
         scorecard("sc-utilisation", "Occupancy", "Data!B15", 840, "#FFF7ED"),
-        chart("ch-visits", "", "maintenance.kpi.visit",
-              ["due_date:month", "state"], "__count", 0, 182, 495, 290, stacked=True),
-        chart("ch-hours", "", "maintenance.kpi.hours",
-              ["date:month", "intervention_type"], "hours", 505, 182, 495, 290, stacked=True,
-              domain=[["intervention_type", "in", ["preventive", "corrective"]]]),
-        chart("ch-priority", "", "maintenance.kpi.intervention",
-              ["priority"], "__count", 0, 521, 495, 290, kind="odoo_pie", domain=corrective),
-        chart("ch-response", "", "maintenance.request.analysis",
-              ["received_at:month", "kind"], "compliance", 505, 521, 495, 290,
-              kind="odoo_line", domain=[["is_done", "=", True]]),
+        chart(
+            "ch-visits",
+            "maintenance.kpi.visit",
+            ["due_date:month", "state"],
+            "__count",
+            box=(0, 182, 495, 290),
+            stacked=True,
+        ),
+        chart(
+            "ch-hours",
+            "maintenance.kpi.hours",
+            ["date:month", "intervention_type"],
+            "hours",
+            box=(505, 182, 495, 290),
+            stacked=True,
+            domain=[["intervention_type", "in", ["preventive", "corrective"]]],
+        ),
+        chart(
+            "ch-priority",
+            "maintenance.kpi.intervention",
+            ["priority"],
+            "__count",
+            box=(0, 521, 495, 290),
+            kind="odoo_pie",
+            domain=corrective,
+        ),
+        chart(
+            "ch-response",
+            "maintenance.request.analysis",
+            ["received_at:month", "kind"],
+            "compliance",
+            box=(505, 521, 495, 290),
+            kind="odoo_line",
+            domain=[["is_done", "=", True]],
+        ),
     ]
     menus = {
         "sc-due": "maintenance_reporting.maintenance_kpi_visit_menu",
@@ -429,8 +505,14 @@ def build():
                 "name": "Dashboard",
                 "colNumber": 8,
                 "rowNumber": 90,
-                "rows": {"6": {"size": 40}, "20": {"size": 40}, "34": {"size": 40},
-                         "51": {"size": 40}, "60": {"size": 40}, "67": {"size": 40}},
+                "rows": {
+                    "6": {"size": 40},
+                    "20": {"size": 40},
+                    "34": {"size": 40},
+                    "51": {"size": 40},
+                    "60": {"size": 40},
+                    "67": {"size": 40},
+                },
                 "cols": col_sizes,
                 "merges": [f"{a}{r}:{b}{r}" for r in range(69, 80) for a, b in ("CD", "EF", "GH")],
                 "cells": cells,
@@ -484,10 +566,20 @@ def build():
         "customTableStyles": {},
         "globalFilters": [
             {"id": PERIOD, "type": "date", "label": "Period", "defaultValue": "last_12_months"},
-            {"id": CUSTOMER, "type": "relation", "label": "Customer",
-             "modelName": "res.partner", "defaultValueDisplayNames": []},
-            {"id": SITE, "type": "relation", "label": "Installed site",
-             "modelName": "maintenance.site", "defaultValueDisplayNames": []},
+            {
+                "id": CUSTOMER,
+                "type": "relation",
+                "label": "Customer",
+                "modelName": "res.partner",
+                "defaultValueDisplayNames": [],
+            },
+            {
+                "id": SITE,
+                "type": "relation",
+                "label": "Installed site",
+                "modelName": "maintenance.site",
+                "defaultValueDisplayNames": [],
+            },
         ],
         "lists": lists,
         "listNextId": 2,

@@ -20,7 +20,12 @@ class MaintenanceKpiHours(models.Model):
     _rec_name = "checkin_id"
     _depends = {
         "maintenance.task.checkin": [
-            "task_id", "intervention_id", "company_id", "user_id", "check_in", "check_out",
+            "task_id",
+            "intervention_id",
+            "company_id",
+            "user_id",
+            "check_in",
+            "check_out",
             "duration",
         ],
         "maintenance.task": ["customer_id", "site_id"],

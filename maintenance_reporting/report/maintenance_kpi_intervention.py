@@ -28,8 +28,17 @@ class MaintenanceKpiIntervention(models.Model):
     _rec_name = "intervention_id"
     _depends = {
         "maintenance.intervention": [
-            "company_id", "intervention_type", "priority", "state", "customer_id", "site_id",
-            "contract_id", "user_id", "date_start", "date_end", "date_done",
+            "company_id",
+            "intervention_type",
+            "priority",
+            "state",
+            "customer_id",
+            "site_id",
+            "contract_id",
+            "user_id",
+            "date_start",
+            "date_end",
+            "date_done",
         ],
         "maintenance.task": ["intervention_id", "state"],
         "maintenance.task.checkin": ["intervention_id", "check_out", "duration"],
@@ -39,9 +48,7 @@ class MaintenanceKpiIntervention(models.Model):
         comodel_name="maintenance.intervention", string="Intervention dossier", readonly=True
     )
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
-    intervention_type = fields.Selection(
-        selection=INTERVENTION_TYPES, string="Type", readonly=True
-    )
+    intervention_type = fields.Selection(selection=INTERVENTION_TYPES, string="Type", readonly=True)
     priority = fields.Selection(selection=PRIORITIES, readonly=True)
     state = fields.Selection(
         selection=[

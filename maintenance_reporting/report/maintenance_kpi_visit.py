@@ -28,9 +28,19 @@ class MaintenanceKpiVisit(models.Model):
     _rec_name = "visit_id"
     _depends = {
         "maintenance.visit": [
-            "company_id", "contract_id", "customer_id", "site_id", "sector_id", "equipment_id",
-            "warranty_type_id", "intervention_id", "state", "due_date", "done_date",
-            "window_start", "window_end",
+            "company_id",
+            "contract_id",
+            "customer_id",
+            "site_id",
+            "sector_id",
+            "equipment_id",
+            "warranty_type_id",
+            "intervention_id",
+            "state",
+            "due_date",
+            "done_date",
+            "window_start",
+            "window_end",
         ],
     }
 

@@ -78,9 +78,7 @@ class TestKpi(PlanningCommon):
             "on_time_rate:avg",
             "delay_days:avg",
         ]
-        month = Kpi._read_group(
-            [*domain, ("due_date", "=", due)], ["due_date:month"], measures
-        )
+        month = Kpi._read_group([*domain, ("due_date", "=", due)], ["due_date:month"], measures)
         self.assertEqual(len(month), 1)
         _month, due_n, done, on_time, late, early, missed, backlog, overdue, rate, delay = month[0]
         # five visits due (the cancelled one is left out): 3 done, 1 missed,
@@ -93,7 +91,9 @@ class TestKpi(PlanningCommon):
         # done 2 days after, 10 after and 10 before their due date
         self.assertAlmostEqual(delay, (2 + 10 - 10) / 3)
         [(due_all, backlog_all, overdue_all, rate_all)] = Kpi._read_group(
-            domain, [], ["due_count:sum", "backlog_count:sum", "overdue_count:sum", "on_time_rate:avg"]
+            domain,
+            [],
+            ["due_count:sum", "backlog_count:sum", "overdue_count:sum", "on_time_rate:avg"],
         )
         # yesterday's visit: due, in the backlog, not yet overdue, not in the rate
         self.assertEqual((due_all, backlog_all, overdue_all), (6, 2, 1))
@@ -174,8 +174,13 @@ class TestKpi(PlanningCommon):
         and 3 h + 5 h on site: 8 / 40 = 20 % for the week."""
         attendances = [
             Command.create(
-                {"name": name, "dayofweek": day, "hour_from": start, "hour_to": end,
-                 "day_period": period}
+                {
+                    "name": name,
+                    "dayofweek": day,
+                    "hour_from": start,
+                    "hour_to": end,
+                    "day_period": period,
+                }
             )
             for day in "01234"
             for name, start, end, period in (
@@ -190,12 +195,20 @@ class TestKpi(PlanningCommon):
         Task = self.env["maintenance.task"]
         # Monday 2 March 2026, 8:00 in Paris is 7:00 UTC
         monday = Task.create(
-            {"name": "Chaufferie", "user_ids": [Command.set(self.technician2.ids)],
-             "planned_start": "2026-03-02 07:00:00", "planned_end": "2026-03-02 10:00:00"}
+            {
+                "name": "Chaufferie",
+                "user_ids": [Command.set(self.technician2.ids)],
+                "planned_start": "2026-03-02 07:00:00",
+                "planned_end": "2026-03-02 10:00:00",
+            }
         )
         tuesday = Task.create(
-            {"name": "Dépannage", "user_ids": [Command.set(self.technician2.ids)],
-             "planned_start": "2026-03-03 07:00:00", "planned_end": "2026-03-03 12:00:00"}
+            {
+                "name": "Dépannage",
+                "user_ids": [Command.set(self.technician2.ids)],
+                "planned_start": "2026-03-03 07:00:00",
+                "planned_end": "2026-03-03 12:00:00",
+            }
         )
         self._checkin(monday, self.technician2, datetime(2026, 3, 2, 7, 0), 3.0)
         self._checkin(tuesday, self.technician2, datetime(2026, 3, 3, 7, 0), 5.0)
@@ -221,12 +234,19 @@ class TestKpi(PlanningCommon):
         self._visits([(date.today() - timedelta(days=40), 7, "missed", False)])
         other_company = self.env["res.company"].create({"name": "Autre société"})
         other_site = self.env["maintenance.site"].create(
-            {"name": "Site de l'autre société", "customer_id": self.kpi_customer.id,
-             "company_id": other_company.id}
+            {
+                "name": "Site de l'autre société",
+                "customer_id": self.kpi_customer.id,
+                "company_id": other_company.id,
+            }
         )
         self.env["maintenance.visit"].create(
-            {"site_id": other_site.id, "company_id": other_company.id,
-             "due_date": date.today() - timedelta(days=40), "state": "missed"}
+            {
+                "site_id": other_site.id,
+                "company_id": other_company.id,
+                "due_date": date.today() - timedelta(days=40),
+                "state": "missed",
+            }
         )
         rows = self.env(user=self.manager)["maintenance.kpi.visit"].search(
             [("customer_id", "=", self.kpi_customer.id)]
@@ -294,9 +314,7 @@ class TestKpi(PlanningCommon):
                 [], ["priority"], ["dossier_count:sum", "hours_on_site:sum"]
             )
             manager["maintenance.kpi.hours"]._read_group([], ["intervention_type"], ["hours:sum"])
-            manager["maintenance.kpi.utilisation"]._read_group(
-                [], ["user_id"], ["utilisation:avg"]
-            )
+            manager["maintenance.kpi.utilisation"]._read_group([], ["user_id"], ["utilisation:avg"])
             return self.env.cr.sql_log_count - count
 
         def add(count):
