@@ -172,14 +172,15 @@ def _preventive_history(env, rng, *, today, since, sophie, technicians):
         return 0
     missed = Visit.browse()
     done = defaultdict(Visit.browse)  # (site, day) -> visits
-    for visit in visits:
+    for index, visit in enumerate(visits):
         draw = rng.random()
         recent = visit.due_date >= today - timedelta(days=60)
-        if draw < 0.08:
-            if not recent:
-                missed |= visit
-            continue  # recent: still to plan, overdue (the backlog)
-        if draw < 0.22:
+        if recent and draw < 0.1:
+            continue  # still to plan after its window: overdue (the backlog)
+        if not recent and index % 12 == 7:
+            missed |= visit  # about one in twelve: the customer's site was closed
+            continue
+        if draw < 0.16:
             day = min(visit.window_end + timedelta(days=rng.randint(3, 28)), today)
             day = _workday(day, visit.window_end + timedelta(days=1), today)
         else:
