@@ -104,7 +104,8 @@ def chart(fid, model, group_by, measure, *, box, kind="odoo_bar", domain=(), sta
         },
         "searchParams": {
             "comparison": None,
-            "context": {"group_by": [], "graph_measure": measure},
+            # a month without any record has no point, not a 0
+            "context": {"group_by": [], "graph_measure": measure, "fill_temporal": False},
             "domain": list(domain),
             "groupBy": list(group_by),
             "orderBy": [],
@@ -472,7 +473,9 @@ def build():
         chart(
             "ch-response",
             "maintenance.request.analysis",
-            ["received_at:month", "kind"],
+            # one series, all commitments: months with few requests would
+            # otherwise draw a commitment's line from 100 % to 0 % and back
+            ["received_at:month"],
             "compliance",
             box=(505, 521, 495, 290),
             kind="odoo_line",
