@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 import demo_credit  # data/demo_credit.py, beside this script
 import demo_portal  # data/demo_portal.py, beside this script
 import demo_regulated  # data/demo_regulated.py, beside this script
+import demo_history  # data/demo_history.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 import demo_sale  # data/demo_sale.py
 from markupsafe import Markup
@@ -930,6 +931,7 @@ def main():
         created += demo_credit.load(Loader(env))
         created += demo_portal.load(Loader(env))
         created += demo_regulated.load(Loader(env))
+        created += demo_history.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

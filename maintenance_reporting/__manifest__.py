@@ -10,11 +10,20 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["maintenance_planning"],
+    "depends": ["maintenance_planning", "spreadsheet_dashboard"],
     "data": [
         "security/ir.model.access.csv",
         "security/maintenance_request_analysis_security.xml",
+        "security/maintenance_kpi_security.xml",
         "views/maintenance_reporting_menus.xml",
         "views/maintenance_request_analysis_views.xml",
+        "views/maintenance_kpi_views.xml",
+        "data/maintenance_dashboard.xml",
+        "views/maintenance_dashboard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_reporting/static/tests/tours/**/*",
+        ],
+    },
 }
