@@ -11,10 +11,16 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["maintenance_planning"],
+    "external_dependencies": {"python": ["matplotlib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/maintenance_request_analysis_security.xml",
+        "security/maintenance_customer_pack_security.xml",
+        "report/maintenance_customer_pack.xml",
+        "data/mail_template_customer_pack.xml",
+        "data/maintenance_customer_pack_data.xml",
         "views/maintenance_reporting_menus.xml",
         "views/maintenance_request_analysis_views.xml",
+        "views/maintenance_customer_pack_views.xml",
     ],
 }
