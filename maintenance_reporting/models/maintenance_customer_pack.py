@@ -186,8 +186,9 @@ class MaintenanceCustomerPack(models.Model):
         template = self.env.ref("maintenance_reporting.mail_template_customer_pack")
         sendable = self.filtered(lambda pack: pack.partner_id.email)
         for pack in self - sendable:
+            lang = get_lang(self.env, pack.customer_id.lang).code
             pack.message_post(
-                body=self.env._(
+                body=pack.with_context(lang=lang).env._(
                     "Not sent: %(partner)s has no e-mail address.",
                     partner=pack.partner_id.display_name or pack.customer_id.display_name,
                 )

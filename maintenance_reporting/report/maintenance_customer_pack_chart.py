@@ -28,14 +28,16 @@ def _figure(width, height):
     return figure
 
 
-def _style(axes, locale):
+def _style(axes, locale, value_axis="y"):
+    """Light frame and grid; the value axis's numbers in the customer's
+    language (a decimal comma in French)."""
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(labelsize=7, colors="#333333")
-    axes.yaxis.set_major_formatter(
+    getattr(axes, f"{value_axis}axis").set_major_formatter(
         FuncFormatter(lambda value, _pos: format_decimal(round(value, 2), locale=locale))
     )
-    axes.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    axes.grid(axis=value_axis, color="#e5e5e5", linewidth=0.6)
     axes.set_axisbelow(True)
 
 
@@ -95,12 +97,7 @@ def horizontal_bars(labels, values, locale, title="", xlabel="", limit=None, tar
             va="center",
             fontsize=7,
         )
-    _style(axes, locale)
-    axes.xaxis.set_major_formatter(
-        FuncFormatter(lambda value, _pos: format_decimal(round(value, 2), locale=locale))
-    )
-    axes.grid(axis="y", visible=False)
-    axes.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    _style(axes, locale, value_axis="x")
     if xlabel:
         axes.set_xlabel(xlabel, fontsize=7)
     if title:

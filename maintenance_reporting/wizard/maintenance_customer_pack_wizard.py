@@ -46,10 +46,20 @@ class MaintenanceCustomerPackWizard(models.TransientModel):
         required=True,
     )
     date_from = fields.Date(
-        string="From", compute="_compute_dates", store=True, readonly=False, required=True
+        string="From",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
     )
     date_to = fields.Date(
-        string="To", compute="_compute_dates", store=True, readonly=False, required=True
+        string="To",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
     )
 
     @api.depends("site_id", "contract_id")
