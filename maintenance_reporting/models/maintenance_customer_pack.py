@@ -146,9 +146,9 @@ class MaintenanceCustomerPack(models.Model):
     # actions
     # ------------------------------------------------------------------
     def action_print(self):
-        return self.env.ref("maintenance_reporting.maintenance_customer_pack_report_action").report_action(
-            self
-        )
+        return self.env.ref(
+            "maintenance_reporting.maintenance_customer_pack_report_action"
+        ).report_action(self)
 
     def action_send(self):
         """The mail composer with the French template and the PDF attached."""
@@ -215,8 +215,10 @@ class MaintenanceCustomerPack(models.Model):
         tz = pytz.timezone(self._tz())
 
         def utc(day):
-            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(
-                tzinfo=None
+            return (
+                tz.localize(datetime.combine(day, time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
             )
 
         return utc(self.date_from), utc(self.date_to + timedelta(days=1))
@@ -274,7 +276,9 @@ class MaintenanceCustomerPack(models.Model):
         }
         data["summary"] = pack._summary(data)
         # rows of 4 figures on the summary page, meter charts two by two
-        data["summary_rows"] = [data["summary"][i : i + 4] for i in range(0, len(data["summary"]), 4)]
+        data["summary_rows"] = [
+            data["summary"][i : i + 4] for i in range(0, len(data["summary"]), 4)
+        ]
         charted = [meter for meter in data["meters"] if meter["chart"]]
         data["meter_chart_rows"] = [charted[i : i + 2] for i in range(0, len(charted), 2)]
         return data
@@ -307,9 +311,7 @@ class MaintenanceCustomerPack(models.Model):
             & Domain("date_start", "<=", self.date_to)
             & (Domain("date_end", "=", False) | Domain("date_end", ">=", self.date_from))
             & (
-                Domain("contract_id", "=", self.contract_id.id)
-                if self.contract_id
-                else Domain.TRUE
+                Domain("contract_id", "=", self.contract_id.id) if self.contract_id else Domain.TRUE
             ),
             ["equipment_id", "warranty_type_id", "contract_id"],
         )
@@ -363,8 +365,11 @@ class MaintenanceCustomerPack(models.Model):
                 SQL(
                     "COUNT(*) FILTER (WHERE %s IN ('to_plan', 'planned') AND %s < %s)",
                     state,
-                    SQL("COALESCE(%s, %s)", Visit._field_to_sql(query.table, "window_end"),
-                        Visit._field_to_sql(query.table, "due_date")),
+                    SQL(
+                        "COALESCE(%s, %s)",
+                        Visit._field_to_sql(query.table, "window_end"),
+                        Visit._field_to_sql(query.table, "due_date"),
+                    ),
                     today,
                 ),
             )
@@ -392,8 +397,16 @@ class MaintenanceCustomerPack(models.Model):
             )
         visits = Visit.search_fetch(
             domain,
-            ["due_date", "window_start", "window_end", "state", "done_date", "site_id",
-             "equipment_id", "intervention_id"],
+            [
+                "due_date",
+                "window_start",
+                "window_end",
+                "state",
+                "done_date",
+                "site_id",
+                "equipment_id",
+                "intervention_id",
+            ],
             order="due_date, id",
         )
         reports = self._report_names(visits.intervention_id)
@@ -507,8 +520,16 @@ class MaintenanceCustomerPack(models.Model):
             )
         requests = Request.search_fetch(
             domain,
-            ["name", "received_at", "site_id", "equipment_id", "priority", "title",
-             "intervention_id", "state"]
+            [
+                "name",
+                "received_at",
+                "site_id",
+                "equipment_id",
+                "priority",
+                "title",
+                "intervention_id",
+                "state",
+            ]
             + [f"{kind}_{suffix}" for kind in KINDS for suffix in ("allowed", "hours", "met")],
             order="received_at, id",
         )
@@ -518,7 +539,9 @@ class MaintenanceCustomerPack(models.Model):
         rows = [
             {
                 "name": request.name,
-                "received": format_datetime(self.env, request.received_at, tz=tz, dt_format="short"),
+                "received": format_datetime(
+                    self.env, request.received_at, tz=tz, dt_format="short"
+                ),
                 "subject": request.title or "",
                 "equipment": request.equipment_id.name or request.site_id.name,
                 "priority": priorities.get(request.priority, ""),
@@ -572,7 +595,9 @@ class MaintenanceCustomerPack(models.Model):
                 {
                     "name": dossier.name,
                     "date": format_datetime(
-                        self.env, dossier.date_start or dossier.create_date, tz=tz,
+                        self.env,
+                        dossier.date_start or dossier.create_date,
+                        tz=tz,
                         dt_format="short",
                     ),
                     "equipment": ", ".join(dossier.equipment_ids.mapped("name"))
@@ -607,8 +632,12 @@ class MaintenanceCustomerPack(models.Model):
         daily = defaultdict(list)
         for meter_id, date, average, highest, lowest, count in self.env.execute_query(
             query.select(
-                meter_col, day, SQL("AVG(%s)", value), SQL("MAX(%s)", value),
-                SQL("MIN(%s)", value), SQL("COUNT(*)"),
+                meter_col,
+                day,
+                SQL("AVG(%s)", value),
+                SQL("MAX(%s)", value),
+                SQL("MIN(%s)", value),
+                SQL("COUNT(*)"),
             )
         ):
             daily[meter_id].append((date, average, highest, lowest, count))
@@ -666,14 +695,20 @@ class MaintenanceCustomerPack(models.Model):
             [("is_maintenance", "=", True), ("site_id", "in", sites.ids)]
         )
         scope = (
-            (Domain("res_model", "=", "maintenance.intervention") & Domain("res_id", "in", dossiers))
+            (
+                Domain("res_model", "=", "maintenance.intervention")
+                & Domain("res_id", "in", dossiers)
+            )
             | (Domain("res_model", "=", "maintenance.task") & Domain("res_id", "in", tasks))
             | (
                 Domain("res_model", "=", "maintenance.customer.equipment")
                 & Domain("res_id", "in", equipment.ids)
             )
             | (Domain("res_model", "=", "maintenance.site") & Domain("res_id", "in", sites.ids))
-            | (Domain("res_model", "=", "contract.contract") & Domain("res_id", "in", contracts.ids))
+            | (
+                Domain("res_model", "=", "contract.contract")
+                & Domain("res_id", "in", contracts.ids)
+            )
         )
         attachments = Attachment.search_fetch(
             scope
@@ -683,7 +718,9 @@ class MaintenanceCustomerPack(models.Model):
             ["name", "create_date", "maintenance_category"],
             order="create_date, id",
         )
-        categories = dict(Attachment._fields["maintenance_category"]._description_selection(self.env))
+        categories = dict(
+            Attachment._fields["maintenance_category"]._description_selection(self.env)
+        )
         rows = [
             {
                 "date": format_date(self.env, attachment.create_date),
@@ -702,17 +739,20 @@ class MaintenanceCustomerPack(models.Model):
                 & Domain("invoice_date", "<=", self.date_to)
             )
             if self.contract_id or self.site_id:
-                domain &= Domain("invoice_line_ids.contract_line_id.contract_id", "in", contracts.ids)
+                domain &= Domain(
+                    "invoice_line_ids.contract_line_id.contract_id", "in", contracts.ids
+                )
             labels = dict(Move._fields["move_type"]._description_selection(self.env))
             for move in Move.search_fetch(
-                domain, ["name", "invoice_date", "move_type", "amount_total", "currency_id"],
+                domain,
+                ["name", "invoice_date", "move_type", "amount_total", "currency_id"],
                 order="invoice_date, id",
             ):
                 rows.append(
                     {
                         "date": format_date(self.env, move.invoice_date),
                         "category": labels.get(move.move_type, ""),
-                        "name": "{} ({})".format(
+                        "name": "{} ({})".format(  # noqa: UP032
                             move.name,
                             formatLang(self.env, move.amount_total, currency_obj=move.currency_id),
                         ),
@@ -725,7 +765,10 @@ class MaintenanceCustomerPack(models.Model):
         restoration = next(kind for kind in requests["kinds"] if kind["kind"] == "restoration")
         intervention = next(kind for kind in requests["kinds"] if kind["kind"] == "intervention")
         cards = [
-            (self.env._("Equipment covered"), str(sum(row["covered"] for row in data["equipment"]))),
+            (
+                self.env._("Equipment covered"),
+                str(sum(row["covered"] for row in data["equipment"])),
+            ),
             (
                 self.env._("Preventive visits done"),
                 f"{visits['done']} / {visits['due']}",
@@ -802,6 +845,8 @@ class MaintenanceCustomerPack(models.Model):
                 packs._send_scheduled()
                 if in_cron:
                     remaining = Contract.search_count(domain)
-                    if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
+                    if not self.env["ir.cron"]._commit_progress(
+                        len(contracts), remaining=remaining
+                    ):
                         break
         return True

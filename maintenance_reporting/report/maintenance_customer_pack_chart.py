@@ -48,7 +48,7 @@ def _png(figure):
     return base64.b64encode(buffer.getvalue()).decode()
 
 
-def grouped_bars(labels, series, locale, title="", width=7.0, height=2.4, ylabel=""):
+def grouped_bars(labels, series, locale, *, title="", width=7.0, height=2.4, ylabel=""):
     """Vertical bars, one group per label, one bar per series:
     ``series`` = [(legend, values, colour)]."""
     figure = _figure(width, height)
@@ -75,7 +75,7 @@ def grouped_bars(labels, series, locale, title="", width=7.0, height=2.4, ylabel
     return _png(figure)
 
 
-def horizontal_bars(labels, values, locale, title="", xlabel="", limit=None, target=None):
+def horizontal_bars(labels, values, locale, *, title="", xlabel="", limit=None, target=None):
     """One horizontal bar per label (top to bottom), with the value printed
     at its end; ``target`` draws a dashed line (e.g. 100 %)."""
     height = 0.6 + 0.28 * max(len(labels), 1)
@@ -105,7 +105,7 @@ def horizontal_bars(labels, values, locale, title="", xlabel="", limit=None, tar
     return _png(figure)
 
 
-def small_line(dates, values, locale, unit="", low=None, high=None):
+def small_line(dates, values, locale, *, unit="", low=None, high=None):
     """A small line chart of a meter's daily values, with its thresholds
     as dashed lines."""
     figure = _figure(3.4, 1.6)

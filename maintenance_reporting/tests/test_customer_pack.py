@@ -50,7 +50,8 @@ class TestCustomerPack(RequestCommon):
         (cls.contract | cls.contract_sxb).visit_ids.write({"state": "cancelled"})
         Visit = cls.env["maintenance.visit"]
 
-        def visit(site, equipment, contract, due, window, state, done=None):
+        def visit(scope, due, window, state, done=None):
+            site, equipment, contract = scope
             return {
                 "site_id": site.id,
                 "equipment_id": equipment.id,
@@ -66,21 +67,19 @@ class TestCustomerPack(RequestCommon):
         Visit.create(
             [
                 # done before its due date, within the window: on time
-                visit(*a, "2027-01-05", ("2026-12-29", "2027-01-12"), "done", "2027-01-04"),
+                visit(a, "2027-01-05", ("2026-12-29", "2027-01-12"), "done", "2027-01-04"),
                 # done within the window: on time
-                visit(*a, "2027-01-10", ("2027-01-03", "2027-01-17"), "done", "2027-01-12"),
+                visit(a, "2027-01-10", ("2027-01-03", "2027-01-17"), "done", "2027-01-12"),
                 # done after the window: late
-                visit(*a, "2027-01-20", ("2027-01-13", "2027-01-27"), "done", "2027-01-29"),
-                visit(*a, "2027-01-25", ("2027-01-18", "2027-02-01"), "missed"),
+                visit(a, "2027-01-20", ("2027-01-13", "2027-01-27"), "done", "2027-01-29"),
+                visit(a, "2027-01-25", ("2027-01-18", "2027-02-01"), "missed"),
                 # still to plan after its window (today 15 February): overdue
-                visit(*a, "2027-01-28", ("2027-01-21", "2027-02-04"), "to_plan"),
+                visit(a, "2027-01-28", ("2027-01-21", "2027-02-04"), "to_plan"),
                 # due after the period: not counted
-                visit(*a, "2027-02-10", ("2027-02-03", "2027-02-17"), "done", "2027-02-09"),
+                visit(a, "2027-02-10", ("2027-02-03", "2027-02-17"), "done", "2027-02-09"),
                 # customer B
                 visit(
-                    cls.site_strasbourg,
-                    cls.boiler_sxb,
-                    cls.contract_sxb,
+                    (cls.site_strasbourg, cls.boiler_sxb, cls.contract_sxb),
                     "2027-01-15",
                     ("2027-01-08", "2027-01-22"),
                     "done",
@@ -123,12 +122,20 @@ class TestCustomerPack(RequestCommon):
         )
         Meter = cls.env["maintenance.meter"]
         cls.meter = Meter.create(
-            {"name": "Température départ", "kind": "gauge", "unit": "°C",
-             "equipment_id": cls.boiler.id}
+            {
+                "name": "Température départ",
+                "kind": "gauge",
+                "unit": "°C",
+                "equipment_id": cls.boiler.id,
+            }
         )
         cls.meter_b = Meter.create(
-            {"name": "Pression réseau Orangerie", "kind": "gauge", "unit": "bar",
-             "equipment_id": cls.boiler_sxb.id}
+            {
+                "name": "Pression réseau Orangerie",
+                "kind": "gauge",
+                "unit": "bar",
+                "equipment_id": cls.boiler_sxb.id,
+            }
         )
         with freeze_time("2027-02-15 10:00:00"):
             cls.env["maintenance.meter.reading"].create(
@@ -180,14 +187,18 @@ class TestCustomerPack(RequestCommon):
     @classmethod
     def _request_as_manager(cls, received, site=None, equipment=None, **vals):
         site = site or cls.site
-        return cls.env["maintenance.customer.request"].with_user(cls.manager).create(
-            {
-                "site_id": site.id,
-                "equipment_id": (equipment or cls.boiler).id,
-                "priority": "1",
-                "received_at": received,
-                **vals,
-            }
+        return (
+            cls.env["maintenance.customer.request"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "site_id": site.id,
+                    "equipment_id": (equipment or cls.boiler).id,
+                    "priority": "1",
+                    "received_at": received,
+                    **vals,
+                }
+            )
         )
 
     def _pack(self, customer=None, user=None, **vals):
@@ -229,7 +240,9 @@ class TestCustomerPack(RequestCommon):
         self.assertAlmostEqual(visits["done_rate"], 100.0 * 3 / 5)
         self.assertAlmostEqual(visits["on_time_rate"], 100.0 * 2 / 3)
         self.assertEqual([row["due"] for row in visits["rows"]][:2], ["05/01/2027", "10/01/2027"])
-        self.assertEqual([row["late"] for row in visits["rows"]], [False, False, True, False, False])
+        self.assertEqual(
+            [row["late"] for row in visits["rows"]], [False, False, True, False, False]
+        )
         self.assertTrue(visits["chart"])
         # response times: 0.5 h (met) and 2 h (not met) against 1 h
         requests = data["requests"]
@@ -252,9 +265,7 @@ class TestCustomerPack(RequestCommon):
         self.assertEqual(
             [row["name"] for row in data["documents"]], ["Attestation entretien Tilleuls 2027.pdf"]
         )
-        self.assertEqual(
-            [row["name"] for row in data["equipment"]], ["Chaudière Lyon 1"]
-        )
+        self.assertEqual([row["name"] for row in data["equipment"]], ["Chaudière Lyon 1"])
         self.assertTrue(data["equipment"][0]["covered"])
         cards = dict(data["summary"])
         self.assertEqual(cards["Visites préventives réalisées"], "3 / 5")
@@ -368,7 +379,9 @@ class TestCustomerPack(RequestCommon):
         self.assertEqual((packs.date_from, packs.date_to), (date(2027, 1, 1), date(2027, 1, 31)))
         self.assertTrue(packs.scheduled)
         self.assertEqual(packs.state, "sent")
-        mails = self.env["mail.mail"].search([("model", "=", Pack._name), ("res_id", "=", packs.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", Pack._name), ("res_id", "=", packs.id)]
+        )
         self.assertEqual(len(mails), 1)
         self.assertIn(self.customer, mails.recipient_ids)
         # next month: February's report, once

@@ -111,8 +111,9 @@ class MaintenanceCustomerPackWizard(models.TransientModel):
                 "customer_id": self.customer_id.id,
                 "site_id": self.site_id.id,
                 "contract_id": self.contract_id.id,
-                "company_id": (self.contract_id.company_id or self.site_id.company_id
-                               or self.env.company).id,
+                "company_id": (
+                    self.contract_id.company_id or self.site_id.company_id or self.env.company
+                ).id,
                 "date_from": self.date_from,
                 "date_to": self.date_to,
             }
