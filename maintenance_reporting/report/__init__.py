@@ -1,2 +1,3 @@
 from . import maintenance_request_analysis
 from . import maintenance_request_percentile
+from . import maintenance_fmd

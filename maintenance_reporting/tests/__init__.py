@@ -1,1 +1,2 @@
 from . import test_request_analysis
+from . import test_fmd
