@@ -16,5 +16,6 @@
         "security/maintenance_request_analysis_security.xml",
         "views/maintenance_reporting_menus.xml",
         "views/maintenance_request_analysis_views.xml",
+        "views/maintenance_fmd_views.xml",
     ],
 }

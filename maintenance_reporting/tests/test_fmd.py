@@ -310,3 +310,63 @@ class TestFmd(PlanningCommon):
         # the same queries for 2 equipment as for 42 (one calendar in both)
         self.assertEqual(counts[0], counts[1])
         self.assertLessEqual(counts[1], 12)
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_wizard_lines_pareto_and_click_through(self):
+        wizard = (
+            self.env(user=self.manager)["maintenance.fmd.wizard"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "date_from": "2027-02-01",
+                    "date_to": "2027-02-28",
+                    "groupby": "equipment_id",
+                    "site_ids": [Command.set(self.site.ids)],
+                }
+            )
+        )
+        # whole days in the user's time zone: UTC here
+        self.manager.tz = "UTC"
+        action = wizard.action_compute()
+        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
+        # most downtime first: the boiler (21 h), then the spare (0 h)
+        self.assertEqual(lines.mapped("equipment_id"), self.boiler | self.spare)
+        boiler, spare = lines
+        self.assertEqual(boiler.sequence, 1)
+        self.assertAlmostEqual(boiler.downtime_share, 100.0)
+        self.assertAlmostEqual(boiler.cumulative_share, 100.0)
+        self.assertEqual(boiler.mtbf_display, "651.0")
+        self.assertAlmostEqual(boiler.availability, 100 * 651 / 672, places=2)
+        self.assertEqual(spare.mtbf_display, "undefined")
+        self.assertEqual(spare.mttr_display, "undefined")
+        self.assertTrue(spare.availability_defined)
+        events = self.env(user=self.manager)["maintenance.downtime"].search(
+            boiler.action_view_downtime()["domain"]
+        )
+        self.assertEqual(len(events), 5)
+        self.assertEqual(events.equipment_id, self.boiler)
+        with self.assertRaises(AccessError):
+            self.env(user=self.technician)["maintenance.fmd.wizard"].create(
+                {"date_from": "2027-02-01", "date_to": "2027-02-28"}
+            )
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_wizard_pareto_of_causes(self):
+        self.manager.tz = "UTC"
+        wizard = self.env(user=self.manager)["maintenance.fmd.wizard"].create(
+            {
+                "date_from": "2027-02-01",
+                "date_to": "2027-02-28",
+                "groupby": "cause_id",
+                "equipment_ids": [Command.set(self.boiler.ids)],
+            }
+        )
+        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(
+            wizard.action_compute()["domain"]
+        )
+        # 6 + 6 + 5 + 4 + 2 = 23 h: running shares 26.1, 52.2, 73.9, 91.3, 100
+        self.assertEqual(len(lines), 5)
+        self.assertEqual(lines[2].cause_id, self.cause["power_cut"])
+        self.assertAlmostEqual(lines[2].cumulative_share, 100 * 17 / 23, places=1)
+        self.assertAlmostEqual(lines[-1].cumulative_share, 100.0)
+        self.assertEqual(lines[-1].cause_id, self.cause["preventive"])
