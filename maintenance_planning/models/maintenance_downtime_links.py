@@ -146,6 +146,7 @@ class MaintenanceCustomerRequest(models.Model):
             "received_at",
             "intervention_id",
             "restored_at",
+            "state",
         } & set(vals):
             self._sync_downtime()
         return result
@@ -174,6 +175,7 @@ class MaintenanceCustomerRequest(models.Model):
         Downtime = self.env["maintenance.downtime"].sudo()
         events = Downtime._events_by("request_id", requests)
         to_create = []
+        now = fields.Datetime.now()
         for request in requests:
             start = request.failure_at or request.received_at
             mine = events.get(request.id)
@@ -209,6 +211,11 @@ class MaintenanceCustomerRequest(models.Model):
                     and request.restored_at >= vals.get("date_start", event.date_start)
                 ):
                     vals["date_end"] = request.restored_at
+                elif (
+                    request.state == "cancelled" and not event.date_end and event.date_start <= now
+                ):
+                    # a cancelled request follows nothing any more: its stop ends now
+                    vals["date_end"] = now
                 if vals:
                     event.write(vals)
         if to_create:
@@ -236,8 +243,9 @@ class MaintenanceIntervention(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if vals.get("state") == "done":
+        if vals.get("state") in ("done", "cancelled"):
             # sudo: the equipment is back in service whoever closes the dossier
+            # (a cancelled dossier follows nothing any more: its stops end now)
             self.env["maintenance.downtime"].sudo()._close_for_dossiers(self)
         return result
 

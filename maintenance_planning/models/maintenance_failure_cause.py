@@ -36,4 +36,3 @@ class MaintenanceFailureCause(models.Model):
         help="Empty: shared by every company.",
     )
     description = fields.Text()
-

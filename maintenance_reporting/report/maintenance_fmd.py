@@ -93,13 +93,18 @@ class MaintenanceFmd(models.AbstractModel):
             raise UserError(self.env._("Unknown grouping: %(groupby)s.", groupby=groupby))
         start, stop, now = self._fmd_period(date_from, date_to)
         equipment = self._fmd_equipment_query(equipment_ids)
-        calendars = self._fmd_calendars(equipment, start, stop)
+        scope = {
+            "equipment": equipment,
+            "calendars": self._fmd_calendars(equipment, start, stop),
+            "start": start,
+            "stop": stop,
+            "now": now,
+            "exclude_external": exclude_external,
+        }
         if groupby == "cause_id":
-            query = self._fmd_cause_query(equipment, calendars, start, stop, now, exclude_external)
+            query = self._fmd_cause_query(scope)
         else:
-            query = self._fmd_query(
-                equipment, calendars, start, stop, now, groupby, exclude_external
-            )
+            query = self._fmd_query(scope, groupby)
         self.env.cr.execute(query)
         rows = self.env.cr.dictfetchall()
         result = []
@@ -156,21 +161,24 @@ class MaintenanceFmd(models.AbstractModel):
                     else fields.Date.to_date(value)
                 )
             if isinstance(value, datetime):
-                return value.replace(tzinfo=None) if value.tzinfo is None else (
-                    value.astimezone(utc).replace(tzinfo=None)
+                return (
+                    value.replace(tzinfo=None)
+                    if value.tzinfo is None
+                    else (value.astimezone(utc).replace(tzinfo=None))
                 )
             if isinstance(value, date):
                 day = value + timedelta(days=1) if is_end else value
-                return tz.localize(datetime.combine(day, time.min)).astimezone(utc).replace(
-                    tzinfo=None
+                return (
+                    tz.localize(datetime.combine(day, time.min))
+                    .astimezone(utc)
+                    .replace(tzinfo=None)
                 )
             raise UserError(self.env._("The FMD period needs a start and an end."))
 
         now = fields.Datetime.now()
         start = bound(date_from, False)
         stop = min(bound(date_to, True), now)
-        if stop < start:
-            stop = start
+        stop = max(stop, start)
         return start, stop, now
 
     @api.model
@@ -226,10 +234,11 @@ class MaintenanceFmd(models.AbstractModel):
             ]
         return result
 
-    def _fmd_common_ctes(self, equipment, calendars, start, stop, now, key, joins):
+    def _fmd_common_ctes(self, scope, key, joins):
         """eq (equipment, group key, calendar: 0 = 24/7), cal (required
         time of each calendar over the period and its hours), events
         (their spans, open ones up to now)."""
+        calendars, start, stop = scope["calendars"], scope["start"], scope["stop"]
         cal_ids, cal_starts, cal_stops = [], [], []
         for calendar_id, intervals in calendars.items():
             for begin, end in intervals:
@@ -280,18 +289,19 @@ class MaintenanceFmd(models.AbstractModel):
             """,
             key=key,
             joins=joins,
-            equipment=equipment,
+            equipment=scope["equipment"],
             period=SQL("tsrange(%s, %s)", start, stop),
             all_calendars=list(calendars),
             cal_ids=cal_ids,
             cal_starts=cal_starts,
             cal_stops=cal_stops,
             required_hours=_hours(SQL("required")),
-            now=now,
+            now=scope["now"],
             start=start,
         )
 
-    def _fmd_query(self, equipment, calendars, start, stop, now, groupby, exclude_external):
+    def _fmd_query(self, scope, groupby):
+        start, stop = scope["start"], scope["stop"]
         joins = SQL()
         if groupby == "categ_id":
             joins = SQL(
@@ -319,12 +329,10 @@ class MaintenanceFmd(models.AbstractModel):
             self.env["contract.line"].flush_model()
         self.env["maintenance.task.checkin"].flush_model()
         period = SQL("tsrange(%s, %s)", start, stop)
-        ctes = self._fmd_common_ctes(
-            equipment, calendars, start, stop, now, SQL(GROUPBY_KEYS[groupby]), joins
-        )
+        ctes = self._fmd_common_ctes(scope, SQL(GROUPBY_KEYS[groupby]), joins)
         external = (
             SQL("COALESCE(d.external, '{}'::tsmultirange)")
-            if exclude_external
+            if scope["exclude_external"]
             else SQL("'{}'::tsmultirange")
         )
         return SQL(
@@ -413,13 +421,14 @@ class MaintenanceFmd(models.AbstractModel):
             downtime_hours=_hours(SQL("d.down * (cal.required - %s)", external)),
         )
 
-    def _fmd_cause_query(self, equipment, calendars, start, stop, now, exclude_external):
+    def _fmd_cause_query(self, scope):
         """Pareto of causes: per cause, its failure episodes starting in the
         period, their restoration hours and its downtime in required time
         (events of one equipment and cause merged)."""
+        start, stop = scope["start"], scope["stop"]
         period = SQL("tsrange(%s, %s)", start, stop)
-        ctes = self._fmd_common_ctes(equipment, calendars, start, stop, now, SQL("e.id"), SQL())
-        kinds = SQL("kind <> 'external'") if exclude_external else SQL("TRUE")
+        ctes = self._fmd_common_ctes(scope, SQL("e.id"), SQL())
+        kinds = SQL("kind <> 'external'") if scope["exclude_external"] else SQL("TRUE")
         return SQL(
             """
             WITH %(ctes)s,

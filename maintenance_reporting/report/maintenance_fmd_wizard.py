@@ -183,9 +183,7 @@ class MaintenanceFmdLine(models.TransientModel):
     uptime_hours = fields.Float(string="Uptime (h)", digits=(16, 1))
     mtbf_hours = fields.Float(string="MTBF (h)", digits=(16, 1), aggregator=None)
     mttr_hours = fields.Float(string="MTTR (h)", digits=(16, 1), aggregator=None)
-    mart_hours = fields.Float(
-        string="Mean active repair time (h)", digits=(16, 1), aggregator=None
-    )
+    mart_hours = fields.Float(string="Mean active repair time (h)", digits=(16, 1), aggregator=None)
     availability = fields.Float(string="Availability (%)", digits=(16, 2), aggregator="min")
     availability_defined = fields.Boolean(string="Availability defined")
     mtbf_display = fields.Char(string="MTBF")
@@ -193,9 +191,7 @@ class MaintenanceFmdLine(models.TransientModel):
     mart_display = fields.Char(string="Active repair")
     availability_display = fields.Char(string="Availability")
     downtime_share = fields.Float(string="Share of downtime (%)", digits=(16, 1))
-    cumulative_share = fields.Float(
-        string="Cumulative share (%)", digits=(16, 1), aggregator=None
-    )
+    cumulative_share = fields.Float(string="Cumulative share (%)", digits=(16, 1), aggregator=None)
 
     def action_view_downtime(self):
         """The downtime events behind the line, over the period."""

@@ -12,7 +12,6 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
 
 from odoo.addons.maintenance_planning.tests.common import PlanningCommon
 
@@ -274,14 +273,22 @@ class TestFmd(PlanningCommon):
             {"name": "Groupe froid", "site_id": other_site.id, "company_id": other_company.id}
         )
         self.Downtime.create(
-            {"equipment_id": other.id, "date_start": "2027-02-02 08:00:00",
-             "date_end": "2027-02-02 10:00:00"}
+            {
+                "equipment_id": other.id,
+                "date_start": "2027-02-02 08:00:00",
+                "date_end": "2027-02-02 10:00:00",
+            }
         )
         # asked for, but out of the manager's companies: left out
         figures = self._figures(self.boiler | other)
         self.assertEqual(set(figures), {self.boiler.id})
-        self.assertNotIn(other.id, {row["key"] for row in self.env(user=self.manager)[
-            "maintenance.fmd"]._fmd_figures(FROM, TO)})
+        self.assertNotIn(
+            other.id,
+            {
+                row["key"]
+                for row in self.env(user=self.manager)["maintenance.fmd"]._fmd_figures(FROM, TO)
+            },
+        )
 
     @freeze_time("2027-03-10 12:00:00")
     def test_query_count_does_not_grow_with_equipment(self):
