@@ -22,5 +22,6 @@
         "views/maintenance_reporting_menus.xml",
         "views/maintenance_request_analysis_views.xml",
         "views/maintenance_customer_pack_views.xml",
+        "views/maintenance_fmd_views.xml",
     ],
 }

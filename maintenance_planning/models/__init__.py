@@ -22,3 +22,6 @@ from . import maintenance_customer_request_pause
 from . import maintenance_request_links
 from . import res_company_request
 from . import res_config_settings_request
+from . import maintenance_failure_cause
+from . import maintenance_downtime
+from . import maintenance_downtime_links
