@@ -149,6 +149,32 @@ class TestCustomerPack(RequestCommon):
                     {"meter_id": cls.meter_b.id, "value": 2.7, "date": "2027-01-07 09:00:00"},
                 ]
             )
+        # downtime in January (24/7 equipment, 744 h required): a 4-hour
+        # failure, a 10-hour power cut (external cause, left out), and a
+        # failure of customer B's equipment
+        with freeze_time("2027-02-15 10:00:00"):
+            cls.env["maintenance.downtime"].create(
+                [
+                    {
+                        "equipment_id": cls.boiler.id,
+                        "kind": "failure",
+                        "date_start": "2027-01-10 08:00:00",
+                        "date_end": "2027-01-10 12:00:00",
+                    },
+                    {
+                        "equipment_id": cls.boiler.id,
+                        "kind": "external",
+                        "date_start": "2027-01-15 08:00:00",
+                        "date_end": "2027-01-15 18:00:00",
+                    },
+                    {
+                        "equipment_id": cls.boiler_sxb.id,
+                        "kind": "failure",
+                        "date_start": "2027-01-12 08:00:00",
+                        "date_end": "2027-01-13 08:00:00",
+                    },
+                ]
+            )
         Attachment = cls.env["ir.attachment"]
         documents = Attachment.create(
             [
@@ -267,7 +293,20 @@ class TestCustomerPack(RequestCommon):
         )
         self.assertEqual([row["name"] for row in data["equipment"]], ["Chaudière Lyon 1"])
         self.assertTrue(data["equipment"][0]["covered"])
+        # availability: the power cut is neither downtime nor required
+        # time: required 744 - 10 = 734 h, uptime 734 - 4 = 730 h,
+        # 730 / 734 = 99.46 %; MTBF 730 h / 1 failure; MTTR 4 h
+        [row] = data["availability"]["rows"]
+        self.assertEqual(row["failures"], 1)
+        self.assertAlmostEqual(row["availability_value"], 730 / 734)
+        self.assertEqual(
+            (row["availability"], row["downtime"], row["required"], row["mtbf"], row["mttr"]),
+            ("99,5 %", "4 h 00", "734 h", "730 h 00", "4 h 00"),
+        )
+        self.assertTrue(data["availability"]["chart"])
         cards = dict(data["summary"])
+        self.assertEqual(cards["Disponibilité"], "99,5 %")
+        self.assertEqual(cards["Pannes"], "1")
         self.assertEqual(cards["Visites préventives réalisées"], "3 / 5")
         self.assertEqual(cards["Visites réalisées dans les délais"], "66,7 %")
         self.assertEqual(cards["Demandes du client"], "2")
@@ -290,6 +329,8 @@ class TestCustomerPack(RequestCommon):
             "Température départ",
             "70,50 °C",
             "Attestation entretien Tilleuls 2027.pdf",
+            "99,5 %",
+            "730 h 00",
             "Thermi" if "Thermi" in self.env.company.name else self.env.company.name,
         ):
             self.assertIn(expected, text)
