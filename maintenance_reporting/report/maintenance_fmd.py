@@ -331,77 +331,66 @@ class MaintenanceFmd(models.AbstractModel):
         period = SQL("tsrange(%s, %s)", start, stop)
         ctes = self._fmd_common_ctes(scope, SQL(GROUPBY_KEYS[groupby]), joins)
         external = (
-            SQL("COALESCE(d.external, '{}'::tsmultirange)")
+            SQL("COALESCE(pe.external, '{}'::tsmultirange)")
             if scope["exclude_external"]
             else SQL("'{}'::tsmultirange")
         )
         return SQL(
             """
             WITH %(ctes)s,
-            failure_blocks AS (
-                SELECT equipment_id, unnest(range_agg(span)) AS block
+            per_events AS (
+                SELECT equipment_id,
+                       range_agg(span * %(period)s) FILTER (WHERE span && %(period)s) AS down,
+                       range_agg(span * %(period)s)
+                           FILTER (WHERE kind = 'external' AND span && %(period)s) AS external,
+                       range_agg(span) FILTER (WHERE kind = 'failure') AS failure_spans
                   FROM events
-                 WHERE kind = 'failure'
-                 GROUP BY equipment_id
-            ),
-            failures AS (
-                SELECT equipment_id, COUNT(*) AS failures,
-                       SUM(EXTRACT(EPOCH FROM upper(block) - lower(block))) / 3600.0
-                           AS restore_hours
-                  FROM failure_blocks
-                 WHERE lower(block) >= %(start)s AND lower(block) < %(stop)s
                  GROUP BY equipment_id
             ),
             block_dossiers AS (
-                SELECT DISTINCT fb.equipment_id, lower(fb.block) AS block_start,
+                SELECT DISTINCT ev.equipment_id, lower(fb.block) AS block_start,
                        ev.intervention_id
-                  FROM failure_blocks fb
-                  JOIN events ev ON ev.equipment_id = fb.equipment_id
-                                AND ev.kind = 'failure' AND ev.intervention_id IS NOT NULL
-                                AND ev.span <@ fb.block
-                 WHERE lower(fb.block) >= %(start)s AND lower(fb.block) < %(stop)s
+                  FROM events ev
+                  JOIN per_events pe ON pe.equipment_id = ev.equipment_id
+                  CROSS JOIN LATERAL unnest(pe.failure_spans) AS fb(block)
+                 WHERE ev.kind = 'failure' AND ev.intervention_id IS NOT NULL
+                   AND ev.span <@ fb.block
+                   AND lower(fb.block) >= %(start)s AND lower(fb.block) < %(stop)s
             ),
-            repair_hours AS (
-                SELECT ed.equipment_id,
-                       SUM(EXTRACT(EPOCH FROM c.check_out - c.check_in)) / 3600.0 AS repair_hours
-                  FROM (SELECT DISTINCT equipment_id, intervention_id FROM block_dossiers) ed
-                  JOIN maintenance_task_checkin c ON c.intervention_id = ed.intervention_id
-                                                 AND c.check_out IS NOT NULL
-                 GROUP BY ed.equipment_id
-            ),
-            repaired AS (
-                SELECT bd.equipment_id, COUNT(DISTINCT bd.block_start) AS repaired
-                  FROM block_dossiers bd
-                 WHERE EXISTS (
-                        SELECT 1 FROM maintenance_task_checkin c
-                         WHERE c.intervention_id = bd.intervention_id AND c.check_out IS NOT NULL
-                       )
+            repairs AS (
+                SELECT bd.equipment_id,
+                       COUNT(DISTINCT bd.block_start) AS repaired,
+                       SUM(c.hours) AS repair_hours
+                  FROM (SELECT equipment_id, intervention_id, MIN(block_start) AS block_start
+                          FROM block_dossiers GROUP BY equipment_id, intervention_id) bd
+                  JOIN (SELECT intervention_id,
+                               SUM(EXTRACT(EPOCH FROM check_out - check_in)) / 3600.0 AS hours
+                          FROM maintenance_task_checkin
+                         WHERE check_out IS NOT NULL
+                           AND intervention_id IN (SELECT intervention_id FROM block_dossiers)
+                         GROUP BY intervention_id) c ON c.intervention_id = bd.intervention_id
                  GROUP BY bd.equipment_id
-            ),
-            down AS (
-                SELECT equipment_id,
-                       range_agg(span * %(period)s) AS down,
-                       range_agg(span * %(period)s) FILTER (WHERE kind = 'external') AS external
-                  FROM events
-                 WHERE span && %(period)s
-                 GROUP BY equipment_id
             ),
             per_equipment AS (
                 SELECT eq.equipment_id, eq.key,
-                       CASE WHEN d.equipment_id IS NULL THEN cal.required_hours
+                       CASE WHEN pe.equipment_id IS NULL THEN cal.required_hours
                             ELSE cal.required_hours - %(external_hours)s END AS required_hours,
-                       CASE WHEN d.equipment_id IS NULL THEN 0
+                       CASE WHEN pe.down IS NULL THEN 0
                             ELSE %(downtime_hours)s END AS downtime_hours,
-                       COALESCE(f.failures, 0) AS failures,
-                       COALESCE(f.restore_hours, 0) AS restore_hours,
-                       COALESCE(rh.repair_hours, 0) AS repair_hours,
-                       COALESCE(rp.repaired, 0) AS repaired
+                       failures.failures, failures.restore_hours,
+                       COALESCE(r.repair_hours, 0) AS repair_hours,
+                       COALESCE(r.repaired, 0) AS repaired
                   FROM eq
                   JOIN cal ON cal.calendar_id = eq.calendar_id
-                  LEFT JOIN down d ON d.equipment_id = eq.equipment_id
-                  LEFT JOIN failures f ON f.equipment_id = eq.equipment_id
-                  LEFT JOIN repair_hours rh ON rh.equipment_id = eq.equipment_id
-                  LEFT JOIN repaired rp ON rp.equipment_id = eq.equipment_id
+                  LEFT JOIN per_events pe ON pe.equipment_id = eq.equipment_id
+                  LEFT JOIN repairs r ON r.equipment_id = eq.equipment_id
+                  CROSS JOIN LATERAL (
+                        SELECT COUNT(*) AS failures,
+                               COALESCE(SUM(EXTRACT(EPOCH FROM upper(b) - lower(b))), 0)
+                                   / 3600.0 AS restore_hours
+                          FROM unnest(pe.failure_spans) AS b
+                         WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
+                  ) failures
             )
             SELECT key, COUNT(*) AS equipment_count,
                    SUM(failures) AS failures,
@@ -418,7 +407,7 @@ class MaintenanceFmd(models.AbstractModel):
             stop=stop,
             period=period,
             external_hours=_hours(SQL("%s * cal.required", external)),
-            downtime_hours=_hours(SQL("d.down * (cal.required - %s)", external)),
+            downtime_hours=_hours(SQL("pe.down * (cal.required - %s)", external)),
         )
 
     def _fmd_cause_query(self, scope):
