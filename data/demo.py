@@ -14,6 +14,7 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+import demo_downtime  # data/demo_downtime.py, beside this script
 import demo_pack  # data/demo_pack.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 from markupsafe import Markup
@@ -923,6 +924,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
         created += demo_requests.load(Loader(env))
+        created += demo_downtime.load(Loader(env))
         created += demo_pack.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")

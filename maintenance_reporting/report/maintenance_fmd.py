@@ -51,11 +51,28 @@ GROUPBY_KEYS = {
 MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 
 
-def _hours(multirange):
-    """Hours covered by a tsmultirange expression."""
+def _required_hours(multirange):
+    """Required hours (of the calendar ``cal``) within a tsmultirange
+    expression: per range, F(upper) - F(lower), F(t) being the required
+    hours from the period's start to t: a binary search (``width_bucket``)
+    in the calendar's sorted working intervals plus the hours of the
+    intervals before (``cum``). A few ranges per equipment, never the
+    calendar's hundreds of intervals."""
+
+    def until(moment, bucket):
+        return SQL(
+            "COALESCE(cal.cum[%(bucket)s] + GREATEST(date_part('epoch',"
+            " LEAST(%(moment)s, cal.ends[%(bucket)s]) - cal.starts[%(bucket)s]), 0) / 3600.0, 0)",
+            bucket=SQL(bucket),
+            moment=moment,
+        )
+
     return SQL(
-        "(SELECT COALESCE(SUM(EXTRACT(EPOCH FROM upper(x) - lower(x))), 0) / 3600.0"
-        " FROM unnest(%s) AS x)",
+        "(SELECT COALESCE(SUM(%s - %s), 0) FROM unnest(%s) AS x,"
+        " LATERAL (SELECT width_bucket(lower(x), cal.starts) AS lo,"
+        " width_bucket(upper(x), cal.starts) AS hi) AS b)",
+        until(SQL("upper(x)"), "b.hi"),
+        until(SQL("lower(x)"), "b.lo"),
         multirange,
     )
 
@@ -194,10 +211,11 @@ class MaintenanceFmd(models.AbstractModel):
 
     @api.model
     def _fmd_calendars(self, equipment, start, stop):
-        """{calendar id: [(start, stop)]}: the working intervals of each
-        operating calendar of the measured equipment over the period (Odoo's
-        engine: attendances in the calendar's time zone, minus its leaves),
-        read once per calendar, never per equipment."""
+        """{calendar id: (starts, ends, cumulated hours before each, total
+        hours)}: the working intervals of each operating calendar of the
+        measured equipment over the period (Odoo's engine: attendances in the
+        calendar's time zone, minus its leaves), read once per calendar, never
+        per equipment; 0 is 24/7 (the whole period)."""
         for model in ("maintenance.customer.equipment", "maintenance.site", "maintenance.downtime"):
             self.env[model].flush_model()
         self.env.cr.execute(
@@ -225,26 +243,49 @@ class MaintenanceFmd(models.AbstractModel):
                 if stop > start
                 else []
             )
-            result[calendar.id] = [
+            result[calendar.id] = self._fmd_cumulate(
                 (
-                    begin.astimezone(utc).replace(tzinfo=None),
-                    end.astimezone(utc).replace(tzinfo=None),
+                    max(begin.astimezone(utc).replace(tzinfo=None), start),
+                    min(end.astimezone(utc).replace(tzinfo=None), stop),
                 )
                 for begin, end, _meta in intervals
-            ]
+            )
+        result[0] = self._fmd_cumulate([(start, stop)])
         return result
+
+    @staticmethod
+    def _fmd_cumulate(intervals):
+        """(starts, ends, hours before each, total hours) of sorted, merged,
+        non-empty intervals."""
+        merged = []
+        for begin, end in sorted(intervals):
+            if end <= begin:
+                continue
+            if merged and begin <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([begin, end])
+        cumulated, total = [], 0.0
+        for begin, end in merged:
+            cumulated.append(total)
+            total += (end - begin).total_seconds() / 3600.0
+        return [b for b, _e in merged], [e for _b, e in merged], cumulated, total
 
     def _fmd_common_ctes(self, scope, key, joins):
         """eq (equipment, group key, calendar: 0 = 24/7), cal (required
         time of each calendar over the period and its hours), events
         (their spans, open ones up to now)."""
-        calendars, start, stop = scope["calendars"], scope["start"], scope["stop"]
-        cal_ids, cal_starts, cal_stops = [], [], []
-        for calendar_id, intervals in calendars.items():
-            for begin, end in intervals:
-                cal_ids.append(calendar_id)
-                cal_starts.append(begin)
-                cal_stops.append(end)
+        calendars = SQL(", ").join(
+            SQL(
+                "(%s, %s::timestamp[], %s::timestamp[], %s::float8[], %s::float8)",
+                calendar_id,
+                starts,
+                ends,
+                cumulated,
+                total,
+            )
+            for calendar_id, (starts, ends, cumulated, total) in scope["calendars"].items()
+        )
         return SQL(
             """
             eq AS (
@@ -258,25 +299,8 @@ class MaintenanceFmd(models.AbstractModel):
                   %(joins)s
                  WHERE e.id IN (%(equipment)s)
             ),
-            cal_ranges AS (
-                SELECT ids.calendar_id,
-                       COALESCE(
-                           range_agg(tsrange(c.date_start, c.date_stop))
-                               FILTER (WHERE c.calendar_id IS NOT NULL),
-                           '{}'::tsmultirange
-                       ) * tsmultirange(%(period)s) AS required
-                  FROM unnest(%(all_calendars)s::int[]) AS ids(calendar_id)
-                  LEFT JOIN unnest(%(cal_ids)s::int[], %(cal_starts)s::timestamp[],
-                                   %(cal_stops)s::timestamp[])
-                            AS c(calendar_id, date_start, date_stop)
-                         ON c.calendar_id = ids.calendar_id
-                 GROUP BY ids.calendar_id
-                 UNION ALL
-                SELECT 0, tsmultirange(%(period)s)
-            ),
-            cal AS (
-                SELECT calendar_id, required, %(required_hours)s AS required_hours
-                  FROM cal_ranges
+            cal(calendar_id, starts, ends, cum, required_hours) AS (
+                VALUES %(calendars)s
             ),
             events AS (
                 SELECT d.equipment_id, d.kind, d.cause_id, d.intervention_id,
@@ -290,14 +314,9 @@ class MaintenanceFmd(models.AbstractModel):
             key=key,
             joins=joins,
             equipment=scope["equipment"],
-            period=SQL("tsrange(%s, %s)", start, stop),
-            all_calendars=list(calendars),
-            cal_ids=cal_ids,
-            cal_starts=cal_starts,
-            cal_stops=cal_stops,
-            required_hours=_hours(SQL("required")),
+            calendars=calendars,
             now=scope["now"],
-            start=start,
+            start=scope["start"],
         )
 
     def _fmd_query(self, scope, groupby):
@@ -331,77 +350,59 @@ class MaintenanceFmd(models.AbstractModel):
         period = SQL("tsrange(%s, %s)", start, stop)
         ctes = self._fmd_common_ctes(scope, SQL(GROUPBY_KEYS[groupby]), joins)
         external = (
-            SQL("COALESCE(d.external, '{}'::tsmultirange)")
+            SQL("COALESCE(pe.external, '{}'::tsmultirange)")
             if scope["exclude_external"]
             else SQL("'{}'::tsmultirange")
         )
         return SQL(
             """
             WITH %(ctes)s,
-            failure_blocks AS (
-                SELECT equipment_id, unnest(range_agg(span)) AS block
+            per_events AS (
+                SELECT equipment_id,
+                       range_agg(span * %(period)s) FILTER (WHERE span && %(period)s) AS down,
+                       %(external_agg)s AS external,
+                       range_agg(span) FILTER (WHERE kind = 'failure') AS failure_spans
                   FROM events
-                 WHERE kind = 'failure'
-                 GROUP BY equipment_id
-            ),
-            failures AS (
-                SELECT equipment_id, COUNT(*) AS failures,
-                       SUM(EXTRACT(EPOCH FROM upper(block) - lower(block))) / 3600.0
-                           AS restore_hours
-                  FROM failure_blocks
-                 WHERE lower(block) >= %(start)s AND lower(block) < %(stop)s
                  GROUP BY equipment_id
             ),
             block_dossiers AS (
-                SELECT DISTINCT fb.equipment_id, lower(fb.block) AS block_start,
+                SELECT DISTINCT ev.equipment_id, lower(fb.block) AS block_start,
                        ev.intervention_id
-                  FROM failure_blocks fb
-                  JOIN events ev ON ev.equipment_id = fb.equipment_id
-                                AND ev.kind = 'failure' AND ev.intervention_id IS NOT NULL
-                                AND ev.span <@ fb.block
-                 WHERE lower(fb.block) >= %(start)s AND lower(fb.block) < %(stop)s
+                  FROM events ev
+                  JOIN per_events pe ON pe.equipment_id = ev.equipment_id
+                  CROSS JOIN LATERAL unnest(pe.failure_spans) AS fb(block)
+                 WHERE ev.kind = 'failure' AND ev.intervention_id IS NOT NULL
+                   AND ev.span <@ fb.block
+                   AND lower(fb.block) >= %(start)s AND lower(fb.block) < %(stop)s
             ),
-            repair_hours AS (
+            repairs AS (
                 SELECT ed.equipment_id,
-                       SUM(EXTRACT(EPOCH FROM c.check_out - c.check_in)) / 3600.0 AS repair_hours
-                  FROM (SELECT DISTINCT equipment_id, intervention_id FROM block_dossiers) ed
+                       COUNT(DISTINCT ed.block_start) AS repaired,
+                       SUM(date_part('epoch', c.check_out - c.check_in)) / 3600.0 AS repair_hours
+                  FROM (SELECT equipment_id, intervention_id, MIN(block_start) AS block_start
+                          FROM block_dossiers GROUP BY equipment_id, intervention_id) ed
                   JOIN maintenance_task_checkin c ON c.intervention_id = ed.intervention_id
                                                  AND c.check_out IS NOT NULL
                  GROUP BY ed.equipment_id
             ),
-            repaired AS (
-                SELECT bd.equipment_id, COUNT(DISTINCT bd.block_start) AS repaired
-                  FROM block_dossiers bd
-                 WHERE EXISTS (
-                        SELECT 1 FROM maintenance_task_checkin c
-                         WHERE c.intervention_id = bd.intervention_id AND c.check_out IS NOT NULL
-                       )
-                 GROUP BY bd.equipment_id
-            ),
-            down AS (
-                SELECT equipment_id,
-                       range_agg(span * %(period)s) AS down,
-                       range_agg(span * %(period)s) FILTER (WHERE kind = 'external') AS external
-                  FROM events
-                 WHERE span && %(period)s
-                 GROUP BY equipment_id
-            ),
             per_equipment AS (
                 SELECT eq.equipment_id, eq.key,
-                       CASE WHEN d.equipment_id IS NULL THEN cal.required_hours
-                            ELSE cal.required_hours - %(external_hours)s END AS required_hours,
-                       CASE WHEN d.equipment_id IS NULL THEN 0
-                            ELSE %(downtime_hours)s END AS downtime_hours,
-                       COALESCE(f.failures, 0) AS failures,
-                       COALESCE(f.restore_hours, 0) AS restore_hours,
-                       COALESCE(rh.repair_hours, 0) AS repair_hours,
-                       COALESCE(rp.repaired, 0) AS repaired
+                       cal.required_hours - %(external_hours)s AS required_hours,
+                       %(downtime_hours)s AS downtime_hours,
+                       failures.failures, failures.restore_hours,
+                       COALESCE(r.repair_hours, 0) AS repair_hours,
+                       COALESCE(r.repaired, 0) AS repaired
                   FROM eq
                   JOIN cal ON cal.calendar_id = eq.calendar_id
-                  LEFT JOIN down d ON d.equipment_id = eq.equipment_id
-                  LEFT JOIN failures f ON f.equipment_id = eq.equipment_id
-                  LEFT JOIN repair_hours rh ON rh.equipment_id = eq.equipment_id
-                  LEFT JOIN repaired rp ON rp.equipment_id = eq.equipment_id
+                  LEFT JOIN per_events pe ON pe.equipment_id = eq.equipment_id
+                  LEFT JOIN repairs r ON r.equipment_id = eq.equipment_id
+                  CROSS JOIN LATERAL (
+                        SELECT COUNT(*) AS failures,
+                               COALESCE(SUM(date_part('epoch', upper(b) - lower(b))), 0)
+                                   / 3600.0 AS restore_hours
+                          FROM unnest(pe.failure_spans) AS b
+                         WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
+                  ) failures
             )
             SELECT key, COUNT(*) AS equipment_count,
                    SUM(failures) AS failures,
@@ -417,8 +418,17 @@ class MaintenanceFmd(models.AbstractModel):
             start=start,
             stop=stop,
             period=period,
-            external_hours=_hours(SQL("%s * cal.required", external)),
-            downtime_hours=_hours(SQL("d.down * (cal.required - %s)", external)),
+            external_agg=SQL(
+                "range_agg(span * %s) FILTER (WHERE kind = 'external' AND span && %s)",
+                period,
+                period,
+            )
+            if scope["exclude_external"]
+            else SQL("NULL::tsmultirange"),
+            external_hours=_required_hours(external),
+            downtime_hours=_required_hours(
+                SQL("COALESCE(pe.down, '{}'::tsmultirange) - %s", external)
+            ),
         )
 
     def _fmd_cause_query(self, scope):
@@ -443,7 +453,7 @@ class MaintenanceFmd(models.AbstractModel):
             ),
             blocks AS (
                 SELECT pc.cause_id, COUNT(b.block) AS failures,
-                       COALESCE(SUM(EXTRACT(EPOCH FROM upper(b.block) - lower(b.block))), 0)
+                       COALESCE(SUM(date_part('epoch', upper(b.block) - lower(b.block))), 0)
                            / 3600.0 AS restore_hours
                   FROM per_cause pc
                   LEFT JOIN LATERAL unnest(pc.failure_spans) AS b(block)
@@ -469,5 +479,5 @@ class MaintenanceFmd(models.AbstractModel):
             kinds=kinds,
             start=start,
             stop=stop,
-            downtime_hours=_hours(SQL("COALESCE(pc.down, '{}'::tsmultirange) * cal.required")),
+            downtime_hours=_required_hours(SQL("COALESCE(pc.down, '{}'::tsmultirange)")),
         )

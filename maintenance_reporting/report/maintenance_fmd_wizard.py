@@ -1,7 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tools.misc import formatLang
 
 GROUPBY_SELECTION = [
@@ -66,7 +66,7 @@ class MaintenanceFmdWizard(models.TransientModel):
     def _check_dates(self):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
-                raise UserError(self.env._("The end of the period is before its start."))
+                raise ValidationError(self.env._("The end of the period is before its start."))
 
     def _equipment_scope(self):
         """The ids of the equipment chosen, or None for all of them."""
