@@ -578,11 +578,16 @@ class MaintenanceCustomerPack(models.Model):
                 )
             )
         )
-        corrective_count = Dossier.search_count(dossier_domain)
         other_dossiers = Dossier.search_fetch(
             dossier_domain & Domain("id", "not in", requests.intervention_id.ids),
             ["name", "date_start", "create_date", "state", "equipment_ids", "site_id"],
             order="date_start, id",
+        )
+        # the corrective interventions of the period: the dossiers of its
+        # requests, and the corrective dossiers started in it
+        corrective_count = len(
+            requests.intervention_id.filtered(lambda dossier: dossier.state != "cancelled")
+            | other_dossiers
         )
         dossier_states = dict(Dossier._fields["state"]._description_selection(self.env))
         return {
