@@ -15,9 +15,11 @@ import sys
 from datetime import date, datetime, time, timedelta
 
 import demo_credit  # data/demo_credit.py, beside this script
+import demo_downtime  # data/demo_downtime.py, beside this script
+import demo_history  # data/demo_history.py, beside this script
+import demo_pack  # data/demo_pack.py, beside this script
 import demo_portal  # data/demo_portal.py, beside this script
 import demo_regulated  # data/demo_regulated.py, beside this script
-import demo_history  # data/demo_history.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 import demo_sale  # data/demo_sale.py
 from markupsafe import Markup
@@ -932,6 +934,8 @@ def main():
         created += demo_portal.load(Loader(env))
         created += demo_regulated.load(Loader(env))
         created += demo_history.load(Loader(env))
+        created += demo_downtime.load(Loader(env))
+        created += demo_pack.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

@@ -11,15 +11,22 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["maintenance_planning", "spreadsheet_dashboard"],
+    "external_dependencies": {"python": ["matplotlib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/maintenance_request_analysis_security.xml",
         "security/maintenance_kpi_security.xml",
+        "security/maintenance_customer_pack_security.xml",
+        "report/maintenance_customer_pack.xml",
+        "data/mail_template_customer_pack.xml",
+        "data/maintenance_customer_pack_data.xml",
         "views/maintenance_reporting_menus.xml",
         "views/maintenance_request_analysis_views.xml",
         "views/maintenance_kpi_views.xml",
         "data/maintenance_dashboard.xml",
         "views/maintenance_dashboard_views.xml",
+        "views/maintenance_customer_pack_views.xml",
+        "views/maintenance_fmd_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -26,3 +26,6 @@ from . import maintenance_logbook_entry
 from . import maintenance_certificate
 from . import maintenance_task_regulated
 from . import maintenance_meter_reading_logbook
+from . import maintenance_failure_cause
+from . import maintenance_downtime
+from . import maintenance_downtime_links

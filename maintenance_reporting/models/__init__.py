@@ -1,0 +1,2 @@
+from . import maintenance_customer_pack
+from . import contract_contract

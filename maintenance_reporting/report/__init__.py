@@ -4,3 +4,6 @@ from . import maintenance_kpi_visit
 from . import maintenance_kpi_intervention
 from . import maintenance_kpi_hours
 from . import maintenance_kpi_utilisation
+from . import maintenance_customer_pack
+from . import maintenance_fmd
+from . import maintenance_fmd_wizard

@@ -1,0 +1,1 @@
+from . import maintenance_customer_pack_wizard
