@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_datetime
 
 from .maintenance_failure_cause import DOWNTIME_KINDS
 
@@ -150,10 +151,8 @@ class MaintenanceDowntime(models.Model):
     @api.depends("equipment_id", "date_start")
     def _compute_display_name(self):
         for downtime in self:
-            downtime.display_name = (
-                f"{downtime.equipment_id.name or ''} - "
-                f"{fields.Datetime.to_string(downtime.date_start) or ''}"
-            )
+            start = format_datetime(self.env, downtime.date_start) if downtime.date_start else ""
+            downtime.display_name = f"{downtime.equipment_id.name or ''} - {start}"
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

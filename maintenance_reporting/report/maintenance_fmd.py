@@ -302,7 +302,7 @@ class MaintenanceFmd(models.AbstractModel):
             cal(calendar_id, starts, ends, cum, required_hours) AS (
                 VALUES %(calendars)s
             ),
-            events AS (
+            events AS NOT MATERIALIZED (
                 SELECT d.equipment_id, d.kind, d.cause_id, d.intervention_id,
                        tsrange(d.date_start, LEAST(COALESCE(d.date_end, %(now)s), %(now)s)) AS span
                   FROM maintenance_downtime d

@@ -18,8 +18,10 @@ with one SQL insert (setting up is not measured). Everything is rolled back.
     python3 tests/perf/bench_fmd.py -c var/maintenance.conf -d maintenance [-n 100000] [-e 5000]
 """
 
+import os
 import random
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -224,18 +226,31 @@ def build(env, event_count, equipment_count, rng):
     return equipment, customers
 
 
+def _cpu_seconds(backend_pid):
+    """CPU time of this process and of its PostgreSQL backend: what the
+    run costs on a machine where nothing else waits for the cores."""
+    with open(f"/proc/{backend_pid}/stat", encoding="ascii") as stat:
+        fields_ = stat.read().rsplit(")", 1)[1].split()
+    ticks = int(fields_[11]) + int(fields_[12])  # utime, stime
+    return time.process_time() + ticks / os.sysconf("SC_CLK_TCK")
+
+
 def measure(env, manager, label, **kwargs):
     today = fields.Date.today()
     date_from = today.replace(year=today.year - 1) + timedelta(days=1)
     fmd = env["maintenance.fmd"].with_user(manager)
+    env.cr.execute("SELECT pg_backend_pid()")
+    backend = env.cr.fetchone()[0]
     env.invalidate_all()
+    cpu = _cpu_seconds(backend)
     with Measure(env.cr) as result:
         rows = fmd._fmd_figures(date_from, today, **kwargs)
+    result.cpu = _cpu_seconds(backend) - cpu
     failures = sum(row["failures"] for row in rows)
     down = sum(row["downtime_hours"] for row in rows)
     print(
-        f"{label:<42} {result.seconds:7.3f} s {result.queries:4d} queries "
-        f"{len(rows):6d} rows, {failures:6d} failures, {down:10.0f} h down"
+        f"{label:<44} {result.seconds:6.3f} s (CPU {result.cpu:5.3f} s) {result.queries:3d} queries"
+        f" {len(rows):5d} rows, {failures:6d} failures, {down:9.0f} h down"
     )
     return result
 
@@ -260,7 +275,8 @@ def main():
         customer_equipment = equipment.filtered(lambda eq: eq.customer_id == customers[0])
         print(
             f"{options.events:,} downtime events over {options.equipment:,} equipment; "
-            f"FMD for the last 12 months as an operations manager"
+            f"FMD for the last 12 months as an operations manager "
+            f"(load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
         )
         measure(env, manager, "warm-up (one customer)", equipment_ids=customer_equipment.ids)
         whole = measure(env, manager, "every equipment, per equipment")
@@ -276,7 +292,8 @@ def main():
         measure(env, manager, "every equipment, Pareto of causes", groupby="cause_id")
         measure(env, manager, "every equipment, external causes left out", exclude_external=True)
         print(
-            f"ratio every equipment / one customer: time {whole.seconds / one.seconds:.1f}x "
+            f"ratio every equipment / one customer: time {whole.seconds / one.seconds:.1f}x, "
+            f"CPU {whole.cpu / one.cpu:.1f}x "
             f"for {len(equipment) / len(customer_equipment):.0f}x the equipment, "
             f"queries {whole.queries} vs {one.queries}"
         )
