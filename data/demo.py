@@ -14,6 +14,7 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+import demo_billing  # data/demo_billing.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 from markupsafe import Markup
 
@@ -922,6 +923,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         created = Loader(env).load()
         created += demo_requests.load(Loader(env))
+        created += demo_billing.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:
