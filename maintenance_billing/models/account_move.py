@@ -6,6 +6,16 @@ from odoo import fields, models
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    # the inverse of the billing lines' invoice: changing an invoice (its
+    # lines' amounts change many times while it is created) finds the billing
+    # lines to update from this field's cache instead of a search each time
+    maintenance_billing_line_ids = fields.One2many(
+        comodel_name="maintenance.billing.line",
+        inverse_name="invoice_id",
+        string="Billing lines of dossiers",
+        readonly=True,
+        copy=False,
+    )
     maintenance_intervention_count = fields.Integer(
         string="Dossiers", compute="_compute_maintenance_intervention_count"
     )

@@ -91,7 +91,7 @@ class MaintenanceIntervention(models.Model):
         "billing_line_ids.covered_amount",
         "billing_line_ids.billable_amount",
         "billing_line_ids.is_invoiced",
-        "billing_line_ids.invoice_line_id.move_id.payment_state",
+        "billing_line_ids.invoice_id.payment_state",
     )
     def _compute_billing_amounts(self):
         for intervention in self:
@@ -103,10 +103,7 @@ class MaintenanceIntervention(models.Model):
                 status = "nothing"
             elif not all(billable.mapped("is_invoiced")):
                 status = "to_invoice"
-            elif all(
-                state in PAID_STATES
-                for state in billable.invoice_line_id.move_id.mapped("payment_state")
-            ):
+            elif all(state in PAID_STATES for state in billable.invoice_id.mapped("payment_state")):
                 status = "paid"
             else:
                 status = "invoiced"
@@ -637,9 +634,9 @@ class MaintenanceIntervention(models.Model):
                 lambda line: line.display_type == "product"
             )
             for billing_line, invoice_line in zip(billing_lines, product_lines, strict=True):
-                Line.browse(billing_line.id).with_context(
-                    maintenance_billing_invoicing=True
-                ).invoice_line_id = invoice_line
+                Line.browse(billing_line.id).with_context(maintenance_billing_invoicing=True).write(
+                    {"invoice_line_id": invoice_line.id, "invoice_id": invoice.id}
+                )
             for dossier in dossiers:
                 bodies[dossier.id] = self.env._(
                     "Invoice created: %(invoice)s", invoice=invoice.display_name
@@ -673,14 +670,15 @@ class MaintenanceIntervention(models.Model):
                 lambda line: line.billable_amount and not line.is_invoiced
             )
             if not to_bill:
-                errors.append(
-                    self.env._(
-                        "Dossier %(number)s has already been invoiced."
-                        if dossier.billing_line_ids.filtered("is_invoiced")
-                        else "Dossier %(number)s has nothing to bill.",
-                        number=dossier.name,
+                if dossier.billing_line_ids.filtered("is_invoiced"):
+                    message = self.env._(
+                        "Dossier %(number)s has already been invoiced.", number=dossier.name
                     )
-                )
+                else:
+                    message = self.env._(
+                        "Dossier %(number)s has nothing to bill.", number=dossier.name
+                    )
+                errors.append(message)
                 continue
             partner = dossier.billing_partner_id
             if not partner or not (partner.street and partner.zip and partner.city):
@@ -710,7 +708,7 @@ class MaintenanceIntervention(models.Model):
                 "maintenance_site_id": dossier.site_id.id,
                 "maintenance_contract_id": contract.id,
             }
-            title = self.env._("Dossier %(number)s", number=dossier.name)
+            title = self.env._("Intervention dossier %(number)s", number=dossier.name)
             if dossier.site_id:
                 title += " – " + self.env._("Site: %(site)s", site=dossier.site_id.display_name)
             if contract:
