@@ -23,7 +23,8 @@ class TestBillingTour(HttpCase, BillingCommon):
         )
 
     def test_manager_invoices_accountant_posts(self):
-        # labour covered (62.50), the part billed (89.90, the customer's pricelist)
+        # labour (62.50) and travel (45.00) covered, the part billed (89.90, the
+        # customer's pricelist)
         self.wtype.write({"parts_coverage": "not_covered"})
         self.start_tour(
             f"/odoo/maintenance-interventions/{self.dossier.id}",

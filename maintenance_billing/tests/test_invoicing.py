@@ -51,7 +51,8 @@ class TestInvoicing(BillingCommon):
         )
         self.assertAlmostEqual(wizard.amount_billable, 214.90)
         action = wizard.action_create_invoices()
-        invoice = self.env["account.move"].browse(action["res_id"])
+        self.assertEqual(action["tag"], "display_notification")
+        invoice = self.dossier.billing_line_ids.invoice_id
         self.assertEqual(invoice.state, "draft")
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.partner_id, self.customer)  # not the site

@@ -47,6 +47,21 @@ class MaintenanceInvoiceCreate(models.TransientModel):
     def action_create_invoices(self):
         self.ensure_one()
         invoices = self.intervention_ids._maintenance_create_invoices(per_month=self.per_month)
+        if not self.env.user.has_group("account.group_account_invoice"):
+            # operations managers stay on their dossiers: the accountants
+            # post and send the drafts
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "success",
+                    "message": self.env._(
+                        "Draft invoices created for the accountants: %(invoices)s",
+                        invoices=", ".join(invoices.mapped("display_name")),
+                    ),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice")
         action["domain"] = [("id", "in", invoices.ids)]
         action["context"] = {"default_move_type": "out_invoice", "create": False}

@@ -32,7 +32,7 @@ registry.category("web_tour.tours").add("maintenance_billing_manager_tour", {
             trigger: ".o_field_widget[name=amount_billable]:contains(89.90)",
         },
         {
-            trigger: ".o_field_widget[name=amount_covered]:contains(62.50)",
+            trigger: ".o_field_widget[name=amount_covered]:contains(107.50)",
         },
         {
             content: "Create the invoice",
@@ -47,11 +47,12 @@ registry.category("web_tour.tours").add("maintenance_billing_manager_tour", {
             run: "click",
         },
         {
-            content: "The draft invoice opens",
-            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Draft")',
+            content: "The draft invoice is created for the accountants",
+            trigger: '.o_notification:contains("Draft invoices created")',
         },
         {
-            trigger: '.o_field_widget[name=invoice_line_ids] .o_data_row:contains("INT/")',
+            content: "The dossier is invoiced",
+            trigger: '.o_field_widget[name=billing_status]:contains("Invoiced")',
         },
     ],
 });
