@@ -68,6 +68,8 @@ def load(loader):
     today = date.today()
     tilleuls = loader.ref("c_tilleuls")
     hotel_ville = loader.ref("c_hotel_ville")
+    # the town hall's contract: Saturday call-outs billed with a 50 % surcharge
+    hotel_ville.write({"after_hours_coverage": "surcharge", "after_hours_surcharge": 50.0})
     boulangerie = loader.ref("site_boulangerie")
     part = loader.ref("product_pd_cir_2560")
     belt = loader.ref("product_pd_cou_1250")
