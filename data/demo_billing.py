@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import Command
+from odoo.fields import Command
 
 PARIS = pytz.timezone("Europe/Paris")
 # sector key -> (flat travel fee, round trip in km)
