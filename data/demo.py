@@ -14,6 +14,7 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta
 
+import demo_billing  # data/demo_billing.py, beside this script
 import demo_credit  # data/demo_credit.py, beside this script
 import demo_downtime  # data/demo_downtime.py, beside this script
 import demo_history  # data/demo_history.py, beside this script
@@ -936,6 +937,7 @@ def main():
         created += demo_history.load(Loader(env))
         created += demo_downtime.load(Loader(env))
         created += demo_pack.load(Loader(env))
+        created += demo_billing.load(Loader(env))
     if created:
         sys.stdout.write(f"Demo data loaded: {created} records created.\n")
     else:

@@ -11,5 +11,18 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["maintenance_planning", "account", "account_edi_ubl_cii"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/maintenance_billing_security.xml",
+        "data/product_data.xml",
+        "views/coverage_views.xml",
+        "views/maintenance_intervention_views.xml",
+        "views/maintenance_billing_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "maintenance_billing/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
 }

@@ -4,3 +4,8 @@ from . import maintenance_sector
 from . import contract_contract
 from . import res_company
 from . import res_config_settings
+from . import maintenance_billing_line
+from . import maintenance_intervention
+from . import account_move
+from . import account_move_line
+from . import account_chart_template

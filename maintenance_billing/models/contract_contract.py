@@ -199,7 +199,7 @@ class CoverageRule:
             contract.env,
             covered=True,
             reason=contract.env._(
-                "%(contract)s (%(warranty)s)",
+                "contract %(contract)s (%(warranty)s)",
                 contract=contract.code or contract.name,
                 warranty=wtype.name,
             ),

@@ -83,14 +83,28 @@ class MaintenanceBillingLine(models.Model):
         digits=(5, 2),
         help="Share of the line the contract pays; the rest is billed.",
     )
-    amount = fields.Monetary(string="Value", compute="_compute_amounts", store=True)
-    covered_amount = fields.Monetary(string="Covered", compute="_compute_amounts", store=True)
-    billable_amount = fields.Monetary(string="To bill", compute="_compute_amounts", store=True)
+    amount = fields.Monetary(
+        string="Value", compute="_compute_amounts", store=True, precompute=True
+    )
+    covered_amount = fields.Monetary(
+        string="Covered", compute="_compute_amounts", store=True, precompute=True
+    )
+    billable_amount = fields.Monetary(
+        string="To bill", compute="_compute_amounts", store=True, precompute=True
+    )
     covered_quantity = fields.Float(
-        digits="Product Unit", compute="_compute_amounts", store=True, string="Covered quantity"
+        digits="Product Unit",
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
+        string="Covered quantity",
     )
     billable_quantity = fields.Float(
-        digits="Product Unit", compute="_compute_amounts", store=True, string="Quantity to bill"
+        digits="Product Unit",
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
+        string="Quantity to bill",
     )
     reason = fields.Char(string="Rule", help="Which coverage rule gave the covered share.")
     is_adjusted = fields.Boolean(
@@ -107,11 +121,19 @@ class MaintenanceBillingLine(models.Model):
         index="btree_not_null",
         ondelete="set null",
     )
-    invoice_id = fields.Many2one(related="invoice_line_id.move_id", string="Invoice")
+    invoice_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Invoice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
     is_invoiced = fields.Boolean(
         string="Invoiced",
         compute="_compute_is_invoiced",
         store=True,
+        precompute=True,
         help="On an invoice that is neither cancelled nor fully credited.",
     )
 
@@ -142,14 +164,14 @@ class MaintenanceBillingLine(models.Model):
             line.covered_quantity = line.quantity * line.covered_percent / 100.0
             line.billable_quantity = line.quantity - line.covered_quantity
 
-    @api.depends("invoice_line_id.parent_state", "invoice_line_id.move_id.payment_state")
+    # on the invoice itself, not through its lines: creating an invoice
+    # changes its lines many times, each change would look for billing lines
+    @api.depends("invoice_id.state", "invoice_id.payment_state")
     def _compute_is_invoiced(self):
         for line in self:
-            invoice_line = line.invoice_line_id
+            invoice = line.invoice_id
             line.is_invoiced = bool(
-                invoice_line
-                and invoice_line.parent_state != "cancel"
-                and invoice_line.move_id.payment_state != "reversed"
+                invoice and invoice.state != "cancel" and invoice.payment_state != "reversed"
             )
 
     @api.model_create_multi

@@ -91,22 +91,19 @@ class MaintenanceIntervention(models.Model):
         "billing_line_ids.covered_amount",
         "billing_line_ids.billable_amount",
         "billing_line_ids.is_invoiced",
-        "billing_line_ids.invoice_line_id.move_id.payment_state",
+        "billing_line_ids.invoice_id.payment_state",
     )
     def _compute_billing_amounts(self):
         for intervention in self:
             lines = intervention.billing_line_ids
             intervention.amount_covered = sum(lines.mapped("covered_amount"))
             intervention.amount_billable = sum(lines.mapped("billable_amount"))
-            billable = lines.filtered(lambda line: line.billable_amount > 0)
+            billable = lines.filtered("billable_amount")
             if not billable:
                 status = "nothing"
             elif not all(billable.mapped("is_invoiced")):
                 status = "to_invoice"
-            elif all(
-                state in PAID_STATES
-                for state in billable.invoice_line_id.move_id.mapped("payment_state")
-            ):
+            elif all(state in PAID_STATES for state in billable.invoice_id.mapped("payment_state")):
                 status = "paid"
             else:
                 status = "invoiced"
@@ -148,10 +145,8 @@ class MaintenanceIntervention(models.Model):
                 )
             )
         self._maintenance_compute_billing()
-        for intervention in self:
-            intervention.message_post(
-                body=self.env._("Billing lines computed again from the work.")
-            )
+        body = self.env._("Billing lines computed again from the work.")
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
         return True
 
     def action_view_invoices(self):
@@ -266,25 +261,39 @@ class MaintenanceIntervention(models.Model):
                 hours=f"{hours:.2f}",
             )
             vals_list += self._maintenance_labour_values(
-                rule, billed, labour_product, labour_price, label, common, hours_used
+                rule,
+                billed,
+                product=labour_product,
+                price=labour_price,
+                label=label,
+                common=common,
+                hours_used=hours_used,
             )
             outside = sum(out_of_hours.get(pair.id, 0.0) for pair in pairs)
             if outside > 0:
                 surcharge_hours = min(round_up_hours(outside, step, 0.0), billed)
                 vals_list.append(
                     self._maintenance_surcharge_values(
-                        rule, company, surcharge_hours, labour_price, user, common
+                        rule,
+                        company,
+                        hours=surcharge_hours,
+                        labour_price=labour_price,
+                        user=user,
+                        common=common,
                     )
                 )
             travel = self._maintenance_travel_values(rule, dossier, prices, user, common)
             if travel:
                 vals_list.append(travel)
+        task_dates = {}  # the parts of a task are dated by its first arrival
+        for checkin in checkins:
+            task_dates.setdefault(
+                checkin.task_id, fields.Datetime.context_timestamp(self, checkin.check_in).date()
+            )
         for part in parts:
             dossier = part.intervention_id
             on_date = (
-                fields.Datetime.context_timestamp(self, part.create_date).date()
-                if part.create_date
-                else fields.Date.context_today(self)
+                task_dates.get(part.task_id) or dossier.date_done or fields.Date.context_today(self)
             )
             equipment = part.equipment_id or dossier_equipment(dossier, on_date)
             rule = rule_for(dossier, equipment, on_date)
@@ -309,7 +318,9 @@ class MaintenanceIntervention(models.Model):
             )
         return vals_list
 
-    def _maintenance_labour_values(self, rule, billed, product, price, label, common, hours_used):
+    def _maintenance_labour_values(
+        self, rule, billed, *, product, price, label, common, hours_used
+    ):
         """One labour line, or two when a yearly allowance of hours runs out."""
         values = {
             **common,
@@ -373,7 +384,7 @@ class MaintenanceIntervention(models.Model):
             )
         return result
 
-    def _maintenance_surcharge_values(self, rule, company, hours, labour_price, user, common):
+    def _maintenance_surcharge_values(self, rule, company, *, hours, labour_price, user, common):
         covered = rule.covered and rule.after_hours == "covered"
         percent = rule.surcharge or 0.0
         if covered:
@@ -468,9 +479,9 @@ class MaintenanceIntervention(models.Model):
             partners_by_company[dossier.company_id] |= dossier.billing_partner_id
         prices = {}
         today = fields.Date.context_today(self)
-        for company, partners in partners_by_company.items():
+        for company, company_partners in partners_by_company.items():
             products = products_by_company[company]
-            partners = partners.with_company(company)
+            partners = company_partners.with_company(company)
             for pricelist, members in partners.grouped("property_product_pricelist").items():
                 if pricelist:
                     by_product = pricelist.with_company(company)._get_products_price(
@@ -567,7 +578,7 @@ class MaintenanceIntervention(models.Model):
         self.invalidate_recordset()
         self.billing_line_ids.invalidate_recordset()
         self._maintenance_check_invoicable()
-        groups = defaultdict(lambda: self.browse())
+        groups = defaultdict(self.browse)
         for dossier in self.sorted(lambda d: (d.date_done or fields.Date.today(), d.name)):
             month = (dossier.date_done or fields.Date.context_today(self)).replace(day=1)
             key = (dossier.company_id, dossier.billing_partner_id, month if per_month else None)
@@ -586,11 +597,12 @@ class MaintenanceIntervention(models.Model):
         if missing:
             raise UserError(
                 self.env._(
-                    "The company %(company)s has no sales journal: create one in the accounting settings.",
+                    "The company %(company)s has no sales journal: create one in the "
+                    "accounting settings.",
                     company=missing[0],
                 )
             )
-        vals_list, line_groups = [], []
+        vals_list, line_groups, dossier_groups = [], [], []
         for (company, partner, _month), dossiers in groups.items():
             lines_vals, billing_lines = dossiers._maintenance_invoice_line_values()
             vals_list.append(
@@ -604,6 +616,7 @@ class MaintenanceIntervention(models.Model):
                 }
             )
             line_groups.append(billing_lines)
+            dossier_groups.append(dossiers)
         # sudo: operations managers create the draft invoices of their dossiers
         # without any accounting right; accountants post and send them
         invoices = (
@@ -612,19 +625,23 @@ class MaintenanceIntervention(models.Model):
             .with_context(default_move_type="out_invoice")
             .create(vals_list)
         )
-        for invoice, billing_lines in zip(invoices, line_groups, strict=True):
-            product_lines = invoice.invoice_line_ids.filtered(lambda l: l.display_type == "product")
+        Line = self.env["maintenance.billing.line"].sudo()
+        bodies = {}
+        for invoice, billing_lines, dossiers in zip(
+            invoices, line_groups, dossier_groups, strict=True
+        ):
+            product_lines = invoice.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+            )
             for billing_line, invoice_line in zip(billing_lines, product_lines, strict=True):
-                billing_line.sudo().with_context(maintenance_billing_invoicing=True).write(
-                    {"invoice_line_id": invoice_line.id}
+                Line.browse(billing_line.id).with_context(maintenance_billing_invoicing=True).write(
+                    {"invoice_line_id": invoice_line.id, "invoice_id": invoice.id}
                 )
-        for dossier in self:
-            invoice = invoices.filtered(
-                lambda move, d=dossier: d in move.invoice_line_ids.maintenance_intervention_id
-            )
-            dossier.message_post(
-                body=self.env._("Invoice created: %(invoice)s", invoice=invoice.display_name)
-            )
+            for dossier in dossiers:
+                bodies[dossier.id] = self.env._(
+                    "Invoice created: %(invoice)s", invoice=invoice.display_name
+                )
+        self._message_log_batch(bodies=bodies)
         return invoices
 
     def _maintenance_check_invoicable(self):
@@ -650,17 +667,18 @@ class MaintenanceIntervention(models.Model):
                     )
                 continue
             to_bill = dossier.billing_line_ids.filtered(
-                lambda line: line.billable_amount > 0 and not line.is_invoiced
+                lambda line: line.billable_amount and not line.is_invoiced
             )
             if not to_bill:
-                errors.append(
-                    self.env._(
-                        "Dossier %(number)s has already been invoiced."
-                        if dossier.billing_line_ids.filtered("is_invoiced")
-                        else "Dossier %(number)s has nothing to bill.",
-                        number=dossier.name,
+                if dossier.billing_line_ids.filtered("is_invoiced"):
+                    message = self.env._(
+                        "Dossier %(number)s has already been invoiced.", number=dossier.name
                     )
-                )
+                else:
+                    message = self.env._(
+                        "Dossier %(number)s has nothing to bill.", number=dossier.name
+                    )
+                errors.append(message)
                 continue
             partner = dossier.billing_partner_id
             if not partner or not (partner.street and partner.zip and partner.city):
@@ -682,7 +700,7 @@ class MaintenanceIntervention(models.Model):
         commands, billing_lines = [], self.env["maintenance.billing.line"]
         for dossier in self:
             lines = dossier.billing_line_ids.filtered(
-                lambda line: line.billable_amount > 0 and not line.is_invoiced
+                lambda line: line.billable_amount and not line.is_invoiced
             )
             contract = dossier.contract_id
             common = {
@@ -690,7 +708,7 @@ class MaintenanceIntervention(models.Model):
                 "maintenance_site_id": dossier.site_id.id,
                 "maintenance_contract_id": contract.id,
             }
-            title = self.env._("Dossier %(number)s", number=dossier.name)
+            title = self.env._("Intervention dossier %(number)s", number=dossier.name)
             if dossier.site_id:
                 title += " – " + self.env._("Site: %(site)s", site=dossier.site_id.display_name)
             if contract:
@@ -715,7 +733,6 @@ class MaintenanceIntervention(models.Model):
                             "product_uom_id": line.product_uom_id.id,
                             "price_unit": line.price_unit,
                             "discount": line.covered_percent,
-                            "tax_ids": [Command.set(line._maintenance_taxes().ids)],
                         }
                     )
                 )

@@ -58,3 +58,34 @@ class ResCompany(models.Model):
         "CHECK(maintenance_billing_rounding >= 0 AND maintenance_billing_minimum_hours >= 0)",
         "The labour rounding and the minimum billed time cannot be negative.",
     )
+
+    def _maintenance_billing_product_taxes(self):
+        """Give the labour, travel and surcharge products of the companies the
+        sale tax of their default rate meant for services (tax scope
+        'service'), so that the French invoice prints the operation type."""
+        Tax = self.env["account.tax"].sudo()  # setup of shared products, not a user right
+        for company in self:
+            default = company.account_sale_tax_id
+            if not default:
+                continue
+            service_tax = Tax.search(
+                [
+                    *Tax._check_company_domain(company),
+                    ("type_tax_use", "=", "sale"),
+                    ("tax_scope", "=", "service"),
+                    ("amount_type", "=", default.amount_type),
+                    ("amount", "=", default.amount),
+                    ("price_include", "=", default.price_include),
+                ],
+                limit=1,
+            )
+            if not service_tax:
+                continue
+            products = (
+                company.maintenance_labour_product_id
+                | company.maintenance_travel_product_id
+                | company.maintenance_surcharge_product_id
+            ).sudo()
+            for product in products:
+                others = product.taxes_id.filtered(lambda tax, c=company: tax.company_id != c)
+                product.taxes_id = others | service_tax

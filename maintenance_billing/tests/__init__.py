@@ -1,0 +1,5 @@
+from . import test_coverage
+from . import test_billing_lines
+from . import test_invoicing
+from . import test_billing_access
+from . import test_billing_performance

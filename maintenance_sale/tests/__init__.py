@@ -2,3 +2,4 @@ from . import test_proposal
 from . import test_coverage
 from . import test_portal
 from . import test_performance
+from . import test_billing_exclusion

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark of out-of-contract billing (not a test).
+
+1. Invoice N closed dossiers (one billed customer each: N invoices) next to
+   OCA ``contract`` invoicing N plain contracts (N invoices), in the same run:
+   time and queries per invoice. The computation of the dossiers' billing
+   lines (at closing) is measured too.
+2. The contract invoicing cron on N maintenance contracts whose prices were
+   revised (the invoice looks up the price in force at the period's start)
+   next to the same cron on N plain OCA contracts.
+
+Everything happens in one transaction rolled back at the end.
+
+    python3 tests/perf/bench_billing.py -c var/<DB>.conf -d <DB> [-n 1000]
+"""
+
+# pylint: disable=print-used
+# a command line benchmark reports on the terminal
+import sys
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bootstrap import Measure, environment, parser
+from bench_price_revision import build as build_revised_contracts
+
+from odoo import Command, fields
+from odoo.tools import SQL
+
+
+def plain_contracts(env, count, start, tag):
+    """``count`` plain OCA contracts (no maintenance), one customer each."""
+    customers = env["res.partner"].create(
+        [
+            {
+                "name": f"Bench {tag} customer {i}",
+                "is_company": True,
+                "street": f"{i} rue de la République",
+                "zip": "69002",
+                "city": "Lyon",
+            }
+            for i in range(count)
+        ]
+    )
+    product = env["product.product"].create({"name": f"Bench {tag}", "type": "service"})
+    return env["contract.contract"].create(
+        [
+            {
+                "name": f"Bench {tag} {i}",
+                "partner_id": customer.id,
+                "contract_type": "sale",
+                "date_start": start,
+                "recurring_rule_type": "yearly",
+                "recurring_interval": 1,
+                "contract_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "name": "Abonnement",
+                            "quantity": 1,
+                            "price_unit": 1000.0 + i % 500,
+                        }
+                    )
+                ],
+            }
+            for i, customer in enumerate(customers)
+        ]
+    )
+
+
+def closed_dossiers(env, count, tag="bench"):
+    """``count`` closed dossiers of ``count`` customers out of contract: a
+    technician's 2 h 10 (17:00-19:10 the last working Monday) and a part."""
+    technician = env["res.users"].create(
+        {
+            "name": "Bench technician",
+            "login": f"{tag}_billing_technician",
+            "group_ids": [
+                Command.link(env.ref("maintenance_contracts.group_maintenance_technician").id)
+            ],
+        }
+    )
+    part = env["product.product"].create(
+        {"name": "Bench part", "type": "consu", "list_price": 48.0}
+    )
+    sector = env["maintenance.sector"].create(
+        {"name": f"Bench sector {tag}", "code": tag.upper(), "travel_flat_fee": 40.0}
+    )
+    customers = env["res.partner"].create(
+        [
+            {
+                "name": f"Bench {tag} customer {i}",
+                "is_company": True,
+                "street": f"{i} avenue Jean Jaurès",
+                "zip": "69007",
+                "city": "Lyon",
+            }
+            for i in range(count)
+        ]
+    )
+    sites = env["maintenance.site"].create(
+        [
+            {"name": f"Bench {tag} site {i}", "customer_id": customer.id, "sector_id": sector.id}
+            for i, customer in enumerate(customers)
+        ]
+    )
+    dossiers = env["maintenance.intervention"].create([{"site_id": site.id} for site in sites])
+    monday = fields.Date.today() - timedelta(days=fields.Date.today().weekday() + 7)
+    start = datetime.combine(monday, time(16, 0))  # 17:00 in Paris (winter), UTC
+    tasks = env["maintenance.task"].create(
+        [
+            {
+                "name": "Dépannage",
+                "intervention_id": dossier.id,
+                "user_ids": [Command.set(technician.ids)],
+                "planned_start": start,
+                "duration": 2.0,
+            }
+            for dossier in dossiers
+        ]
+    )
+    env["maintenance.task.checkin"].create(
+        [
+            {
+                "task_id": task.id,
+                "user_id": technician.id,
+                "check_in": start,
+                "check_out": start + timedelta(hours=2, minutes=10),
+            }
+            for task in tasks
+        ]
+    )
+    env["maintenance.task.part"].create(
+        [{"task_id": task.id, "product_id": part.id, "quantity": 1.0} for task in tasks]
+    )
+    # done without the closing's PDF report per task (minutes of wkhtmltopdf
+    # that are not what is measured here)
+    env.flush_all()
+    env.cr.execute(
+        SQL("UPDATE maintenance_task SET state = 'done' WHERE id IN %s", tuple(tasks.ids))
+    )
+    env.invalidate_all()
+    return dossiers
+
+
+def report(label, measure, invoices):
+    count = max(invoices, 1)
+    print(
+        f"{label}: {invoices} invoices in {measure.seconds:.2f} s, {measure.queries} queries "
+        f"({1000 * measure.seconds / count:.2f} ms and {measure.queries / count:.2f} queries "
+        "per invoice)"
+    )
+    return measure.seconds / count, measure.queries / count
+
+
+def main():
+    args = parser(__doc__)
+    args.add_argument("-n", "--count", type=int, default=1000)
+    options = args.parse_args()
+    count = options.count
+    with environment(options) as base_env:
+        env = base_env(context=dict(base_env.context, mail_create_nolog=True, tz="Europe/Paris"))
+        env.company._maintenance_billing_product_taxes()
+        Move = env["account.move"]
+        # warm-up, not measured: a few invoices, then fresh planner statistics
+        # (a test database has empty accounting tables: PostgreSQL would plan
+        # the invoices' queries for empty tables)
+        warm = closed_dossiers(env, 20, tag="warm")
+        warm.write({"state": "done", "date_done": fields.Date.today()})
+        warm._maintenance_create_invoices()
+        plain_contracts(env, 20, fields.Date.today(), "warm")._recurring_create_invoice()
+        env.flush_all()
+        env.cr.execute("ANALYZE")
+        # 1. dossiers vs plain contracts, N invoices each ---------------------
+        dossiers = closed_dossiers(env, count)
+        env.invalidate_all()
+        with Measure(env.cr) as closing:
+            dossiers.write({"state": "done", "date_done": fields.Date.today()})
+            env.flush_all()
+        lines = env["maintenance.billing.line"].search_count(
+            [("intervention_id", "in", dossiers.ids)]
+        )
+        print(
+            f"closing {count} dossiers (billing lines computed: {lines}): "
+            f"{closing.seconds:.2f} s, {closing.queries} queries"
+        )
+        env.invalidate_all()
+        before = Move.search_count([])
+        with Measure(env.cr) as invoicing:
+            dossiers._maintenance_create_invoices()
+            env.flush_all()
+        dossier_figures = report("dossiers invoiced", invoicing, Move.search_count([]) - before)
+        contracts = plain_contracts(env, count, fields.Date.today(), "plain-invoice")
+        env.flush_all()
+        env.invalidate_all()
+        before = Move.search_count([])
+        with Measure(env.cr) as oca:
+            contracts._recurring_create_invoice()
+            env.flush_all()
+        oca_figures = report("OCA contracts invoiced", oca, Move.search_count([]) - before)
+        print(
+            f"=> per invoice, dossiers / OCA contracts: time {dossier_figures[0] / oca_figures[0]:.2f}x, "
+            f"queries {dossier_figures[1] / max(oca_figures[1], 0.001):.2f}x"
+        )
+        # 2. the invoicing cron: maintenance contracts with revised prices vs plain
+        env.cr.execute("SAVEPOINT bench_cron")
+        start = fields.Date.today() - relativedelta(years=1)
+        warm = plain_contracts(env, 50, start, "warm-up")
+        env["contract.contract"].cron_recurring_create_invoice()
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_cron")
+        env.invalidate_all()
+        env.registry.clear_cache()
+        del warm
+        revised = build_revised_contracts(env, count)
+        env["maintenance.price.revision"]._cron_revise_prices()
+        revisions = env["maintenance.price.revision"].search_count(
+            [("contract_id", "in", revised.ids)]
+        )
+        env.flush_all()
+        env.cr.execute("ANALYZE")
+        env.invalidate_all()
+        before = Move.search_count([])
+        with Measure(env.cr) as cron_maintenance:
+            env["contract.contract"].cron_recurring_create_invoice()
+            env.flush_all()
+        maintenance_figures = report(
+            f"cron, maintenance contracts with revised prices ({revisions} revised)",
+            cron_maintenance,
+            Move.search_count([]) - before,
+        )
+        line = env["account.move.line"].search(
+            [("contract_line_id", "in", revised.contract_line_ids[:1].ids)], limit=1
+        )
+        print(
+            f"   first invoice line: {line.price_unit:.2f} (price in force at the period's "
+            f"start), contract line now {revised.contract_line_ids[:1].price_unit:.2f}"
+        )
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_cron")
+        env.invalidate_all()
+        plain = plain_contracts(env, count, start, "plain-cron")
+        env.flush_all()
+        env.cr.execute("ANALYZE")
+        env.invalidate_all()
+        before = Move.search_count([])
+        with Measure(env.cr) as cron_plain:
+            env["contract.contract"].cron_recurring_create_invoice()
+            env.flush_all()
+        plain_figures = report(
+            "cron, plain OCA contracts", cron_plain, Move.search_count([]) - before
+        )
+        del plain
+        print(
+            f"=> cron per invoice, maintenance / plain: time "
+            f"{maintenance_figures[0] / plain_figures[0]:.2f}x, queries "
+            f"{maintenance_figures[1] / max(plain_figures[1], 0.001):.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
