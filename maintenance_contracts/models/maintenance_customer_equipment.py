@@ -220,6 +220,7 @@ class MaintenanceCustomerEquipment(models.Model):
             )
         )
         return dict(self.env.cr.fetchall())
+
     @api.constrains("refrigerant_charge")
     def _check_refrigerant_charge(self):
         if self.filtered(lambda equipment: equipment.refrigerant_charge < 0):
