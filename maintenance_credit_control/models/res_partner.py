@@ -61,14 +61,22 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(HOLD_FIELDS & vals.keys() for vals in vals_list):
+        # a form sends the hold's empty defaults: only a hold being set counts
+        if any(vals.get(field) for vals in vals_list for field in HOLD_FIELDS):
             self._check_credit_hold_rights()
         return super().create(vals_list)
 
     def write(self, vals):
-        if HOLD_FIELDS & vals.keys():
+        if self._maintenance_hold_changes(vals):
             self._check_credit_hold_rights()
         return super().write(vals)
+
+    def _maintenance_hold_changes(self, vals):
+        """Whether ``vals`` sets a hold field, or empties one that is set
+        (a form saving the hold's empty values unchanged changes nothing)."""
+        return any(
+            vals[field] or any(self.mapped(field)) for field in HOLD_FIELDS & vals.keys()
+        )
 
     def action_maintenance_credit_hold(self):
         """Put the customers on credit hold by hand (accountants)."""
