@@ -74,9 +74,7 @@ class ResPartner(models.Model):
     def _maintenance_hold_changes(self, vals):
         """Whether ``vals`` sets a hold field, or empties one that is set
         (a form saving the hold's empty values unchanged changes nothing)."""
-        return any(
-            vals[field] or any(self.mapped(field)) for field in HOLD_FIELDS & vals.keys()
-        )
+        return any(vals[field] or any(self.mapped(field)) for field in HOLD_FIELDS & vals.keys())
 
     def action_maintenance_credit_hold(self):
         """Put the customers on credit hold by hand (accountants)."""
