@@ -114,6 +114,13 @@ addons_state() {
     psql -d "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('$names')" 2>/dev/null || echo 0
 }
 
+# our add-ons already installed in database $1, comma-separated
+installed_addons() {
+    local names
+    names=$(echo "$ADDONS" | sed "s/,/','/g")
+    psql -d "$1" -tAc "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module WHERE state='installed' AND name IN ('$names')" 2>/dev/null || true
+}
+
 # "1" when the demo company of data/demo.py is loaded in database $1
 demo_loaded() {
     psql -d "$1" -tAc "SELECT count(*) FROM ir_model_data WHERE module='maintenance_demo' AND name='company_configured'" 2>/dev/null || echo 0

@@ -10,7 +10,7 @@ ensure_browser
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")
 if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ]; then
-    echo "Database '$DB' already has the three add-ons and the demo data: nothing to do."
+    echo "Database '$DB' already has our $ADDON_COUNT add-ons and the demo data: nothing to do."
     exit 0
 fi
 if ! db_exists "$DB"; then
@@ -22,8 +22,11 @@ if ! db_exists "$DB"; then
         --username admin --password admin
 fi
 if [ "$(addons_state "$DB")" != "$ADDON_COUNT" ]; then
-    say "Installing $ADDONS into '$DB'"
-    "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+    # a database made by an older clone: its add-ons are updated with the new
+    # ones, whose data (views, rules, menus) build on theirs
+    installed=$(installed_addons "$DB")
+    say "Installing $ADDONS into '$DB'${installed:+ (updating $installed)}"
+    "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" ${installed:+-u "$installed"} --stop-after-init
 fi
 say "Loading the demo company (data/demo.py)"
 "$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
