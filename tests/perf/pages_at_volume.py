@@ -39,6 +39,7 @@ import odoo
 from odoo import sql_db
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
+from odoo.tools.safe_eval import time as safe_time
 
 SLOW = 1.0  # seconds: the target
 
@@ -78,7 +79,7 @@ def eval_context(env):
         "datetime": SimpleNamespace(
             datetime=LocalDatetime, date=date, time=datetime.min.time().__class__, timedelta=timedelta
         ),
-        "time": time,
+        "time": safe_time,
         "allowed_company_ids": env.user.company_ids.ids,
         "context": dict(env.context),
     }
@@ -184,15 +185,23 @@ def fmd(env, groupby, customers=None):
         }
     )
     action = wizard.action_compute()
-    lines = env["maintenance.fmd.line"].with_context(action.get("context") or {})
+    context = action.get("context") or {}
+    if isinstance(context, str):
+        context = safe_eval(context, eval_context(env))
+    domain = action["domain"]
+    if isinstance(domain, str):
+        domain = safe_eval(domain, eval_context(env))
+    lines = env["maintenance.fmd.line"].with_context(context)
     views = lines.get_views([(False, "list")])
     spec = specification(env, "maintenance.fmd.line", views["views"]["list"]["arch"], "list")
-    result = lines.web_search_read(action["domain"], spec, limit=80, count_limit=10001)
+    result = lines.web_search_read(domain, spec, limit=80, count_limit=10001)
     return result["length"]
 
 
 class Portal:
     """A portal customer's browser against Odoo's WSGI application."""
+
+    ENVIRON = {"REMOTE_ADDR": "127.0.0.1"}
 
     def __init__(self, database, login):
         from werkzeug.test import Client  # noqa: PLC0415
@@ -200,6 +209,7 @@ class Portal:
         self.client = Client(odoo.http.root)
         response = self.client.post(
             "/web/session/authenticate",
+            environ_base=self.ENVIRON,
             json={
                 "jsonrpc": "2.0",
                 "params": {"db": database, "login": login, "password": login},
@@ -208,7 +218,7 @@ class Portal:
         assert "error" not in response.get_json(), response.get_json()
 
     def get(self, path):
-        response = self.client.get(path)
+        response = self.client.get(path, environ_base=self.ENVIRON)
         assert response.status_code == 200, (path, response.status_code)
         return response.get_data(as_text=True).count('<tr')
 
