@@ -77,7 +77,10 @@ def eval_context(env):
         "current_date": today.strftime("%Y-%m-%d"),
         "relativedelta": relativedelta,
         "datetime": SimpleNamespace(
-            datetime=LocalDatetime, date=date, time=datetime.min.time().__class__, timedelta=timedelta
+            datetime=LocalDatetime,
+            date=date,
+            time=datetime.min.time().__class__,
+            timedelta=timedelta,
         ),
         "time": safe_time,
         "allowed_company_ids": env.user.company_ids.ids,
@@ -131,7 +134,7 @@ def search_defaults(search_arch, context, evaluation):
     return domain, groupby
 
 
-def open_action(env, xmlid, view_type, search=None, groupby=None, extra_context=None):
+def open_action(env, xmlid, view_type, *, search=None, groupby=None, extra_context=None):
     """What the web client asks when the user opens ``xmlid`` in
     ``view_type``; ``search``: a domain typed in the search bar;
     ``groupby``: a grouping chosen. Returns the number of rows shown."""
@@ -220,7 +223,7 @@ class Portal:
     def get(self, path):
         response = self.client.get(path, environ_base=self.ENVIRON)
         assert response.status_code == 200, (path, response.status_code)
-        return response.get_data(as_text=True).count('<tr')
+        return response.get_data(as_text=True).count("<tr")
 
 
 def explain(env, run):
@@ -238,9 +241,9 @@ def explain(env, run):
         run()
     finally:
         cr.execute = execute
-    for query, params in queries:
+    for query, query_params in queries:
         sql = query.code if hasattr(query, "code") else query
-        params = query.params if hasattr(query, "params") else params
+        params = query.params if hasattr(query, "params") else query_params
         if not str(sql).lstrip().upper().startswith("SELECT"):
             continue
         start = time.perf_counter()
@@ -256,30 +259,142 @@ def main():
     args.add_argument("--repeat", type=int, default=2, help="runs per page (the best is kept)")
     options = args.parse_args()
     with environment(options) as env:
-        users = {u.login: u for u in env["res.users"].search([("login", "in", ["vol_manager", "vol_tech_00", "vol_portal"])])}
+        users = {
+            u.login: u
+            for u in env["res.users"].search(
+                [("login", "in", ["vol_manager", "vol_tech_00", "vol_portal"])]
+            )
+        }
         manager, technician = users["vol_manager"], users["vol_tech_00"]
         customer = env["res.partner"].search([("ref", "=", "VOL-C00042")])
         customer_name = customer.name
         tech_env, manager_env = env(user=technician), env(user=manager)
         pages = [
-            ("Visits to plan (list)", manager_env, lambda e: open_action(e, "maintenance_contracts.maintenance_visit_action", "list")),
-            ("Visits to plan by month", manager_env, lambda e: open_action(e, "maintenance_contracts.maintenance_visit_action", "list", groupby=["due_date:month"])),
-            ("Visits to plan by site", manager_env, lambda e: open_action(e, "maintenance_contracts.maintenance_visit_action", "list", groupby=["site_id"])),
-            ("Visits to plan, search customer", manager_env, lambda e: open_action(e, "maintenance_contracts.maintenance_visit_action", "list", search=[("customer_id", "ilike", customer_name)])),
-            ("Dossiers (list)", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_intervention_action", "list")),
-            ("Dossiers (kanban)", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_intervention_action", "kanban")),
-            ("Dossiers, search customer", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_intervention_action", "list", search=[("customer_id", "ilike", customer_name)], extra_context={"search_default_open": 0})),
-            ("Dossiers by state (all)", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_intervention_action", "list", groupby=["state"], extra_context={"search_default_open": 0})),
-            ("Contracts (list)", manager_env, lambda e: open_action(e, "maintenance_contracts.contract_contract_action_maintenance", "list")),
-            ("Contracts, search customer", manager_env, lambda e: open_action(e, "maintenance_contracts.contract_contract_action_maintenance", "list", search=[("partner_id", "ilike", customer_name)])),
-            ("Customer requests (list)", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_customer_request_action", "list")),
-            ("Tasks, open (list)", manager_env, lambda e: open_action(e, "maintenance_planning.maintenance_task_action", "list")),
+            (
+                "Visits to plan (list)",
+                manager_env,
+                lambda e: open_action(e, "maintenance_contracts.maintenance_visit_action", "list"),
+            ),
+            (
+                "Visits to plan by month",
+                manager_env,
+                lambda e: open_action(
+                    e,
+                    "maintenance_contracts.maintenance_visit_action",
+                    "list",
+                    groupby=["due_date:month"],
+                ),
+            ),
+            (
+                "Visits to plan by site",
+                manager_env,
+                lambda e: open_action(
+                    e, "maintenance_contracts.maintenance_visit_action", "list", groupby=["site_id"]
+                ),
+            ),
+            (
+                "Visits to plan, search customer",
+                manager_env,
+                lambda e: open_action(
+                    e,
+                    "maintenance_contracts.maintenance_visit_action",
+                    "list",
+                    search=[("customer_id", "ilike", customer_name)],
+                ),
+            ),
+            (
+                "Dossiers (list)",
+                manager_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_intervention_action", "list"
+                ),
+            ),
+            (
+                "Dossiers (kanban)",
+                manager_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_intervention_action", "kanban"
+                ),
+            ),
+            (
+                "Dossiers, search customer",
+                manager_env,
+                lambda e: open_action(
+                    e,
+                    "maintenance_planning.maintenance_intervention_action",
+                    "list",
+                    search=[("customer_id", "ilike", customer_name)],
+                    extra_context={"search_default_open": 0},
+                ),
+            ),
+            (
+                "Dossiers by state (all)",
+                manager_env,
+                lambda e: open_action(
+                    e,
+                    "maintenance_planning.maintenance_intervention_action",
+                    "list",
+                    groupby=["state"],
+                    extra_context={"search_default_open": 0},
+                ),
+            ),
+            (
+                "Contracts (list)",
+                manager_env,
+                lambda e: open_action(
+                    e, "maintenance_contracts.contract_contract_action_maintenance", "list"
+                ),
+            ),
+            (
+                "Contracts, search customer",
+                manager_env,
+                lambda e: open_action(
+                    e,
+                    "maintenance_contracts.contract_contract_action_maintenance",
+                    "list",
+                    search=[("partner_id", "ilike", customer_name)],
+                ),
+            ),
+            (
+                "Customer requests (list)",
+                manager_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_customer_request_action", "list"
+                ),
+            ),
+            (
+                "Tasks, open (list)",
+                manager_env,
+                lambda e: open_action(e, "maintenance_planning.maintenance_task_action", "list"),
+            ),
             ("Dashboard (8 read_group)", manager_env, dashboard),
             ("FMD 12 months per customer", manager_env, lambda e: fmd(e, "customer_id")),
-            ("FMD 12 months, one customer", manager_env, lambda e: fmd(e, "equipment_id", e["res.partner"].browse(customer.id))),
-            ("My day (technician)", tech_env, lambda e: open_action(e, "maintenance_planning.maintenance_task_action_my_day", "kanban")),
-            ("Tomorrow (technician)", tech_env, lambda e: open_action(e, "maintenance_planning.maintenance_task_action_tomorrow", "kanban")),
-            ("My tasks (technician)", tech_env, lambda e: open_action(e, "maintenance_planning.maintenance_task_action_my", "kanban")),
+            (
+                "FMD 12 months, one customer",
+                manager_env,
+                lambda e: fmd(e, "equipment_id", e["res.partner"].browse(customer.id)),
+            ),
+            (
+                "My day (technician)",
+                tech_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_task_action_my_day", "kanban"
+                ),
+            ),
+            (
+                "Tomorrow (technician)",
+                tech_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_task_action_tomorrow", "kanban"
+                ),
+            ),
+            (
+                "My tasks (technician)",
+                tech_env,
+                lambda e: open_action(
+                    e, "maintenance_planning.maintenance_task_action_my", "kanban"
+                ),
+            ),
         ]
         results = []
         for label, user_env, run in pages:
@@ -297,7 +412,15 @@ def main():
         env.cr.rollback()
     # the portal through the WSGI application: each request its own cursor
     portal = Portal(options.database, "vol_portal")
-    for path in ("/my", "/my/sites", "/my/equipment", "/my/visits", "/my/interventions", "/my/requests", "/my/documents"):
+    for path in (
+        "/my",
+        "/my/sites",
+        "/my/equipment",
+        "/my/visits",
+        "/my/interventions",
+        "/my/requests",
+        "/my/documents",
+    ):
         best = None
         for _attempt in range(options.repeat):
             with Page(f"Portal {path}", "vol_portal") as page:
@@ -308,7 +431,9 @@ def main():
     print(f"\n{'page':<36} {'user':<12} {'rows':>7} {'ms':>7} {'queries':>7}")
     for page in results:
         flag = "  SLOW" if page.seconds > SLOW else ""
-        print(f"{page.label:<36} {page.role:<12} {page.rows:>7} {page.seconds * 1000:>7.0f} {page.queries:>7}{flag}")
+        print(
+            f"{page.label:<36} {page.role:<12} {page.rows:>7} {page.seconds * 1000:>7.0f} {page.queries:>7}{flag}"
+        )
 
 
 if __name__ == "__main__":
