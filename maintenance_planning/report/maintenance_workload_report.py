@@ -84,18 +84,20 @@ class MaintenanceWorkloadReport(models.Model):
                   FROM span
             ),
             planned AS (
-                SELECT d.user_id, d.company_id, d.day,
+                -- each assignment spread over the local days it covers
+                -- (no join of every day with every assignment: linear in
+                -- the number of tasks, whatever the planner estimates)
+                SELECT la.user_id, la.company_id, g.day::date AS day,
                        SUM(EXTRACT(EPOCH FROM
-                           LEAST(la.end_local, (d.day + 1)::timestamp)
-                           - GREATEST(la.start_local, d.day::timestamp)) / 3600.0) AS hours,
+                           LEAST(la.end_local, g.day + interval '1 day')
+                           - GREATEST(la.start_local, g.day)) / 3600.0) AS hours,
                        COUNT(DISTINCT la.task_id) AS task_count
-                  FROM day d
-                  JOIN local_assignment la
-                    ON la.user_id = d.user_id
-                   AND la.company_id = d.company_id
-                   AND la.start_local < (d.day + 1)::timestamp
-                   AND la.end_local > d.day::timestamp
-                 GROUP BY d.user_id, d.company_id, d.day
+                  FROM local_assignment la
+                 CROSS JOIN LATERAL generate_series(
+                       date_trunc('day', la.start_local),
+                       date_trunc('day', la.end_local - interval '1 second'),
+                       interval '1 day') AS g(day)
+                 GROUP BY la.user_id, la.company_id, g.day
             ),
             attendance AS (
                 SELECT d.user_id, d.company_id, d.day,
@@ -140,21 +142,35 @@ class MaintenanceWorkloadReport(models.Model):
                    AND (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE te.tz > at.att_start
                  GROUP BY at.user_id, at.company_id, at.day
             ),
+            per_day AS (
+                -- one UNION ALL grouped once rather than LEFT JOINs of
+                -- aggregates (estimated at one row, they were joined by
+                -- nested loops: quadratic in the number of days)
+                SELECT user_id, company_id, day,
+                       SUM(planned) AS planned, SUM(capacity) AS capacity,
+                       SUM(leave) AS leave, SUM(task_count) AS task_count
+                  FROM (
+                    SELECT user_id, company_id, day, 0.0 AS planned, 0.0 AS capacity,
+                           0.0 AS leave, 0 AS task_count
+                      FROM day
+                    UNION ALL
+                    SELECT user_id, company_id, day, hours, 0.0, 0.0, task_count FROM planned
+                    UNION ALL
+                    SELECT user_id, company_id, day, 0.0, hours, 0.0, 0 FROM capacity
+                    UNION ALL
+                    SELECT user_id, company_id, day, 0.0, 0.0, hours, 0 FROM leave
+                  ) parts
+                 GROUP BY user_id, company_id, day
+            ),
             total AS (
                 SELECT d.user_id, d.day, te.company_id, te.calendar_id,
-                       COALESCE(p.hours, 0) AS planned_hours,
-                       COALESCE(c.hours, 0) AS working_hours,
-                       LEAST(COALESCE(lv.hours, 0), COALESCE(c.hours, 0)) AS leave_hours,
-                       GREATEST(COALESCE(c.hours, 0) - COALESCE(lv.hours, 0), 0) AS available_hours,
-                       COALESCE(p.task_count, 0) AS task_count
-                  FROM day d
+                       d.planned AS planned_hours,
+                       d.capacity AS working_hours,
+                       LEAST(d.leave, d.capacity) AS leave_hours,
+                       GREATEST(d.capacity - d.leave, 0) AS available_hours,
+                       d.task_count
+                  FROM per_day d
                   JOIN technician te ON te.user_id = d.user_id AND te.company_id = d.company_id
-                  LEFT JOIN planned p
-                    ON p.user_id = d.user_id AND p.company_id = d.company_id AND p.day = d.day
-                  LEFT JOIN capacity c
-                    ON c.user_id = d.user_id AND c.company_id = d.company_id AND c.day = d.day
-                  LEFT JOIN leave lv
-                    ON lv.user_id = d.user_id AND lv.company_id = d.company_id AND lv.day = d.day
             )
             SELECT ROW_NUMBER() OVER (ORDER BY user_id, company_id, day) AS id,
                    user_id, day AS date, date_trunc('week', day)::date AS week_start,
