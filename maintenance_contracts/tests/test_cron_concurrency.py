@@ -34,9 +34,7 @@ class TestCronConcurrency(MaintenanceCommon):
         # held by us now: the other connection skips both (it does not wait)
         other = sql_db.db_connect(self.env.cr.dbname).cursor()
         try:
-            self.assertEqual(
-                lock_batch(Partner, [("id", "in", partners.ids)], 10), partners
-            )
+            self.assertEqual(lock_batch(Partner, [("id", "in", partners.ids)], 10), partners)
             other.execute(
                 "SELECT id FROM res_partner WHERE id IN %s FOR NO KEY UPDATE SKIP LOCKED",
                 [tuple(partners.ids)],
@@ -74,7 +72,9 @@ class TestCronConcurrency(MaintenanceCommon):
         self.assertEqual(invoices.partner_id, self.customer)
         # 5 invoices of one monthly line at 1,200.00 each
         self.assertEqual(sum(invoices.mapped("amount_untaxed")), 6000.0)
-        self.assertEqual(set(contracts.mapped("recurring_next_date")), {fields.Date.to_date("2027-02-01")})
+        self.assertEqual(
+            set(contracts.mapped("recurring_next_date")), {fields.Date.to_date("2027-02-01")}
+        )
         Contract.cron_recurring_create_invoice(batch_size=2)
         self.assertEqual(self._invoices(contracts), invoices)
 

@@ -24,7 +24,6 @@ counted in SQL afterwards; a table is printed.
 """
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -35,8 +34,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _bootstrap import create_maintenance_contracts, environment, parser
+from dateutil.relativedelta import relativedelta
 
 import odoo
+from odoo import fields
 from odoo.tools import SQL, config
 
 TAG = "Chaos"
@@ -49,7 +50,7 @@ JOBS = {
         "_cron_generate_visits",
         20,
     ),
-    "invoicing": ("contract.contract_cron_for_invoice", "contract.contract", None, 10),
+    "invoicing": ("contract.contract_cron_for_invoice", "contract.contract", None, 5),
     "holidays": (
         "maintenance_planning.resource_calendar_french_holidays",
         "resource.calendar",
@@ -67,6 +68,7 @@ def child(options):
     config.parse_config(["-c", options.config, "-d", options.database])
     registry = odoo.modules.registry.Registry(options.database)
     from odoo.exceptions import UserError  # noqa: PLC0415
+    from odoo.service.model import retrying  # noqa: PLC0415
 
     Path(options.ready).touch()
     while options.go and not Path(options.go).exists():
@@ -79,12 +81,12 @@ def child(options):
         try:
             if options.mode == "cron":
                 env.ref(xmlid).method_direct_trigger()
-            else:  # a direct call of the job's method, without ir.cron's lock
+            else:
+                # a direct call of the job's method, without ir.cron's lock, as
+                # a button does through RPC (retried on serialization failures)
                 records = env[model]
-                if method:
-                    getattr(records, method)()
-                else:
-                    records.cron_recurring_create_invoice()
+                call = getattr(records, method or "cron_recurring_create_invoice")
+                retrying(call, env)
             cr.commit()
         except UserError as error:  # "already executing": ir.cron's own lock
             cr.rollback()
@@ -95,7 +97,7 @@ def child(options):
     print(json.dumps({"outcome": outcome, "seconds": time.monotonic() - start}))
 
 
-def spawn(options, job, mode, tmp, index, go=True):
+def spawn(options, job, mode, tmp, index, *, go=True):
     ready = Path(tmp) / f"ready-{job}-{mode}-{index}"
     command = [
         sys.executable,
@@ -114,7 +116,9 @@ def spawn(options, job, mode, tmp, index, go=True):
     ]
     if go:
         command += ["--go", str(Path(tmp) / f"go-{job}")]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     process.ready = ready
     return process
 
@@ -130,11 +134,15 @@ def result(process):
 # ----------------------------------------------------------------------------
 def build(options):
     with environment(options, commit=True) as env:
-        if env["contract.contract"].search_count([("name", "=like", f"Bench {TAG}%")]):
+        if env["contract.contract"].search_count([("name", "=like", f"Bench %{TAG}%")]):
             return
         warranty = env.ref("maintenance_contracts.warranty_type_full_2")
         contracts = create_maintenance_contracts(env, options.count, 3, warranty, tag=TAG)
         contracts.action_maintenance_validate()
+        # these contracts are for the visits: their invoicing is not due
+        contracts.contract_line_ids.recurring_next_date = fields.Date.today() + relativedelta(
+            years=5
+        )
         env["resource.calendar"].create(
             [
                 {"name": f"{TAG} calendar {i}", "maintenance_holiday_zone": zone}
@@ -146,14 +154,20 @@ def build(options):
 def prepare(options, job, phase):
     """Give the job work to do again (committed)."""
     with environment(options, commit=True) as env:
-        if job == "visits":  # a longer horizon: every line has visits to add
-            env.company.maintenance_visit_horizon += 6
+        if job == "visits":  # a horizon a year beyond the lines': two visits each to add
+            until = max(
+                env["contract.line"]
+                .search([("contract_id.name", "=like", f"Bench %{TAG}%")])
+                .mapped("visits_generated_until")
+            )
+            today = fields.Date.today()
+            months = (until.year - today.year) * 12 + until.month - today.month + 1
+            env.company.maintenance_visit_horizon = months + 12
         elif job == "invoicing":  # new contracts due today
-            if phase == "killed":
-                warranty = env.ref("maintenance_contracts.warranty_type_full_2")
-                create_maintenance_contracts(
-                    env, options.count, 3, warranty, tag=f"{TAG} B"
-                ).action_maintenance_validate()
+            warranty = env.ref("maintenance_contracts.warranty_type_full_2")
+            create_maintenance_contracts(
+                env, options.invoices, 1, warranty, tag=f"{TAG} {phase} {int(time.time())}"
+            ).action_maintenance_validate()
         elif job == "holidays":
             env["resource.calendar.leaves"].search(
                 [("calendar_id.name", "=like", f"{TAG} calendar%")]
@@ -173,7 +187,7 @@ def counts(env, job):
                           v.generation_key))
                      FROM maintenance_visit v JOIN contract_contract c ON c.id = v.contract_id
                     WHERE c.name LIKE %s""",
-                f"Bench {TAG}%",
+                f"Bench %{TAG}%",
             )
         )
         total, dup_keys = rows[0]
@@ -185,7 +199,7 @@ def counts(env, job):
                        JOIN contract_contract c ON c.id = v.contract_id
                       WHERE c.name LIKE %s AND v.state != 'cancelled'
                       GROUP BY v.contract_line_id, v.due_date, v.operations) s""",
-                f"Bench {TAG}%",
+                f"Bench %{TAG}%",
             )
         )[0][0]
         return total, max(dups, dup_keys)
@@ -197,7 +211,7 @@ def counts(env, job):
                        JOIN contract_line cl ON cl.id = l.contract_line_id
                        JOIN contract_contract c ON c.id = cl.contract_id
                       WHERE c.name LIKE %s GROUP BY c.id) s""",
-                f"Bench {TAG}%",
+                f"Bench %{TAG}%",
             )
         )
         return int(rows[0][0]), int(rows[0][1])
@@ -268,17 +282,31 @@ def concurrent(options, job, tmp):
     wait_ready(processes)
     Path(tmp, f"go-{job}").touch()
     outcomes = [result(p) for p in processes]
+    left = remaining(options, job)
+    reruns, last = rerun(options, job, tmp)
     got, dups = current(options, job)
     return {
         "job": job,
         "phase": "cron x2 + direct call",
-        "runs": "; ".join(outcomes),
+        "runs": "; ".join(outcomes) + f"; {reruns} rerun(s): {last}",
         "new": got - before,
         "expected": want - before,
+        "left": left,
+        "reruns": reruns,
         "duplicates": dups,
         "lost": max(want - got, 0),
         "remaining": remaining(options, job),
     }
+
+
+def rerun(options, job, tmp):
+    """Run the scheduled action again while work remains, as the next cron
+    worker does (a job left partially done is rescheduled at once)."""
+    runs, outcome = 0, "-"
+    while remaining(options, job) > 0 and runs < 6:
+        runs += 1
+        outcome = result(spawn(options, job, "cron", tmp, 20 + runs, go=False))
+    return runs, outcome
 
 
 def killed(options, job, tmp):
@@ -294,22 +322,17 @@ def killed(options, job, tmp):
             break
         time.sleep(0.05)
     first = result(process)
-    at_kill = current(options, job)[0] - before
-    runs = 1
-    while True:  # rerun as the next cron worker would, until nothing remains
-        runs += 1
-        rerun = spawn(options, job, "cron", tmp, 10 + runs, go=False)
-        outcome = result(rerun)
-        if remaining(options, job) <= 0 or runs > 6:
-            break
+    left = remaining(options, job)
+    reruns, outcome = rerun(options, job, tmp)
     got, dups = current(options, job)
     return {
         "job": job,
         "phase": f"SIGKILL at done={seen[0]} remaining={seen[1]}",
-        "runs": f"{first}; {runs - 1} rerun(s): {outcome}",
+        "runs": f"{first}; {reruns} rerun(s): {outcome}",
         "new": got - before,
         "expected": want - before,
-        "at_kill": at_kill,
+        "left": left,
+        "reruns": reruns,
         "duplicates": dups,
         "lost": max(want - got, 0),
         "remaining": remaining(options, job),
@@ -320,6 +343,7 @@ def killed(options, job, tmp):
 def main():
     args = parser(__doc__)
     args.add_argument("-n", "--count", type=int, default=600, help="covered products")
+    args.add_argument("--invoices", type=int, default=60, help="contracts to invoice a phase")
     args.add_argument("--child", action="store_true", help=HIDDEN)
     args.add_argument("--job", choices=sorted(JOBS), help=HIDDEN)
     args.add_argument("--mode", choices=["cron", "direct"], help=HIDDEN)
@@ -333,31 +357,58 @@ def main():
     build(options)
     print(f"bench data ready in {time.monotonic() - start:.1f} s", flush=True)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for job in options.only or JOBS:
-            for phase in (concurrent, killed):
-                if job == "holidays" and phase is killed:
-                    continue  # one short batch: nothing to kill in the middle
-                started = time.monotonic()
-                row = phase(options, job, tmp)
-                row["seconds"] = time.monotonic() - started
-                rows.append(row)
-                print(json.dumps(row, default=str), flush=True)
-    print()
-    print(
-        f"{'job':<10} {'phase':<36} {'new':>6} {'expected':>8} {'dupl.':>6} "
-        f"{'lost':>5} {'remain':>6} {'s':>6}"
-    )
-    for row in rows:
-        print(
-            f"{row['job']:<10} {row['phase']:<36} {row['new']:>6} {row['expected']:>8} "
-            f"{row['duplicates']:>6} {row['lost']:>5} {row['remaining']:>6} {row['seconds']:>6.1f}"
-        )
-    for row in rows:
-        print(f"  {row['job']} / {row['phase']}: {row['runs']}")
+    with environment(options) as env:
+        horizon = env.company.maintenance_visit_horizon
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            run_jobs(options, tmp, rows)
+    finally:
+        restore(options, horizon)
+    report(rows)
     bad = [row for row in rows if row["duplicates"] or row["lost"] or row["remaining"]]
     print("OK: 0 duplicates, 0 lost, 0 remaining" if not bad else f"FAILED: {len(bad)} row(s)")
     return 1 if bad else 0
+
+
+def restore(options, horizon):
+    """The company's horizon and the jobs' code as they were."""
+    with environment(options, commit=True) as env:
+        env.company.maintenance_visit_horizon = horizon
+        for xmlid, *_rest in JOBS.values():
+            cron = env.ref(xmlid)
+            cron.code = cron.code.split("(")[0] + "()"
+
+
+def run_jobs(options, tmp, rows):
+    for job in options.only or JOBS:
+        for phase in (concurrent, killed):
+            if job == "holidays" and phase is killed:
+                continue  # one short batch: nothing to kill in the middle
+            started = time.monotonic()
+            row = phase(options, job, tmp)
+            row["seconds"] = time.monotonic() - started
+            rows.append(row)
+            print(json.dumps(row, default=str), flush=True)
+
+
+def report(rows):
+    print()
+    print(
+        f"{'job':<10} {'phase':<36} {'expected':>8} {'left':>6} {'reruns':>6} {'new':>6} "
+        f"{'dupl.':>6} {'lost':>5} {'remain':>6} {'s':>6}"
+    )
+    for row in rows:
+        print(
+            f"{row['job']:<10} {row['phase']:<36} {row['expected']:>8} {row['left']:>6} "
+            f"{row['reruns']:>6} {row['new']:>6} {row['duplicates']:>6} {row['lost']:>5} "
+            f"{row['remaining']:>6} {row['seconds']:>6.1f}"
+        )
+    print(
+        "expected: output of one clean run (rolled back); left: still to do when the "
+        "chaos processes ended; reruns: runs of the scheduled action until nothing remains"
+    )
+    for row in rows:
+        print(f"  {row['job']} / {row['phase']}: {row['runs']}")
 
 
 HIDDEN = "internal: used by the child processes"
