@@ -116,17 +116,22 @@ def spawn(options, job, mode, tmp, index, *, go=True):
     ]
     if go:
         command += ["--go", str(Path(tmp) / f"go-{job}")]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
+    log = Path(tmp) / f"{job}-{mode}-{index}.log"
+    with log.open("w") as errors:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
     process.ready = ready
+    process.log = log
     return process
 
 
 def result(process):
     out, _err = process.communicate()
     lines = [line for line in out.splitlines() if line.startswith("{")]
-    return json.loads(lines[-1])["outcome"] if lines else f"killed ({process.returncode})"
+    if lines:
+        return json.loads(lines[-1])["outcome"]
+    if process.returncode != -signal.SIGKILL:  # a crash, not our SIGKILL: show why
+        print(process.log.read_text()[-2000:], file=sys.stderr)
+    return f"killed ({process.returncode})"
 
 
 # ----------------------------------------------------------------------------
@@ -202,7 +207,7 @@ def counts(env, job):
                 f"Bench %{TAG}%",
             )
         )[0][0]
-        return total, max(dups, dup_keys)
+        return total, int(max(dups, dup_keys))
     if job == "invoicing":  # one invoice per contract and run
         rows = env.execute_query(
             SQL(
