@@ -4,7 +4,10 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import format_date, get_lang
+
+from ..cron_lock import lock_batch
 
 
 class ContractContract(models.Model):
@@ -292,6 +295,46 @@ class ContractContract(models.Model):
                     reason=reason or "-",
                 )
             )
+        return True
+
+    @api.model
+    def _get_contracts_to_invoice_domain(self, date_ref=None):
+        domain = super()._get_contracts_to_invoice_domain(date_ref)
+        batch_ids = self.env.context.get("maintenance_invoice_batch_ids")
+        if batch_ids is not None:
+            domain &= Domain("id", "in", batch_ids)
+        return domain
+
+    @api.model
+    def cron_recurring_create_invoice(self, date_ref=None, batch_size=200):
+        return self._cron_recurring_create(date_ref, create_type="invoice", batch_size=batch_size)
+
+    @api.model
+    def _cron_recurring_create(self, date_ref=False, create_type="invoice", batch_size=200):
+        """OCA's recurring invoicing in bounded batches reporting progress to
+        ir.cron; each batch is locked, so a concurrent run (the cron and a
+        manual run, two servers) skips the contracts this one invoices
+        instead of failing on them (and flagging them in error)."""
+        if self.env.context.get("maintenance_invoice_batch_ids") is not None:
+            return super()._cron_recurring_create(date_ref, create_type)
+        date_ref = date_ref or fields.Date.context_today(self)
+        domain = self._get_contracts_to_invoice_domain(date_ref) & Domain(
+            "generation_type", "=", create_type
+        )
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        done_ids = []
+        while True:
+            contracts = lock_batch(self, domain & Domain("id", "not in", done_ids), batch_size)
+            if not contracts:
+                break
+            done_ids += contracts.ids
+            super(
+                ContractContract, self.with_context(maintenance_invoice_batch_ids=contracts.ids)
+            )._cron_recurring_create(date_ref, create_type)
+            if in_cron:
+                remaining = self.search_count(domain & Domain("id", "not in", done_ids))
+                if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
+                    break
         return True
 
     @api.model

@@ -9,6 +9,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, get_lang
 
+from ..cron_lock import lock_batch
 from .maintenance_warranty_type import due_dates
 
 # changing one of these on a validated covered product regenerates its future
@@ -648,7 +649,9 @@ class ContractLine(models.Model):
     @api.model
     def _cron_generate_visits(self, batch_size=500):
         """Monthly: extend the visits of validated covered products to each
-        company's horizon, in bounded batches, reporting progress to ir.cron."""
+        company's horizon, in bounded batches, reporting progress to ir.cron.
+        Safe beside a concurrent run: each batch is locked (skipping the lines
+        another run holds) and the visits are keyed (``generation_key``)."""
         today = fields.Date.context_today(self)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         for company in self.env["res.company"].sudo().search([]):
@@ -666,7 +669,7 @@ class ContractLine(models.Model):
             ]
             done_ids = []
             while True:
-                lines = self.search([*domain, ("id", "not in", done_ids)], limit=batch_size)
+                lines = lock_batch(self, [*domain, ("id", "not in", done_ids)], batch_size)
                 if not lines:
                     break
                 done_ids += lines.ids

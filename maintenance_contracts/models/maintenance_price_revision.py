@@ -13,6 +13,7 @@ from odoo.exceptions import UserError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import format_date, get_lang
 
+from ..cron_lock import lock_batch
 from .maintenance_price_revision_formula import to_decimal
 
 _logger = logging.getLogger(__name__)
@@ -723,10 +724,11 @@ class MaintenancePriceRevision(models.Model):
     def _cron_revise_prices(self, batch_size=200):
         """Daily: write the prices of scheduled revisions whose date has come,
         then revise the running contracts whose revision date is due, in
-        bounded batches. Idempotent: a contract is revised once per date."""
+        bounded batches. Idempotent: a contract is revised once per date; a
+        concurrent run skips the contracts this one holds (``lock_batch``)."""
         today = fields.Date.context_today(self)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        self.search([("state", "=", "scheduled"), ("date", "<=", today)])._write_prices()
+        lock_batch(self, [("state", "=", "scheduled"), ("date", "<=", today)])._write_prices()
         Contract = self.env["contract.contract"]
         domain = [
             ("maintenance_state", "=", "active"),
@@ -736,9 +738,7 @@ class MaintenancePriceRevision(models.Model):
         ]
         done_ids = []
         while True:
-            contracts = Contract.search(
-                [*domain, ("id", "not in", done_ids)], limit=batch_size, order="id"
-            )
+            contracts = lock_batch(Contract, [*domain, ("id", "not in", done_ids)], batch_size)
             if not contracts:
                 break
             done_ids += contracts.ids

@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.maintenance_contracts.cron_lock import lock_batch
+
 _logger = logging.getLogger(__name__)
 
 # the reminder comes this long before the deadline (or at once when later)
@@ -284,7 +286,7 @@ class MaintenanceCertificate(models.Model):
         ]
         todo = self.env["ir.cron"]
         while True:
-            certificates = self.search(domain, limit=batch_size)
+            certificates = lock_batch(self, domain, batch_size)
             if not certificates:
                 break
             activity = self.env.ref("mail.mail_activity_data_todo")

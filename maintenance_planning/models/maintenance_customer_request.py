@@ -8,6 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, email_normalize, plaintext2html
 
+from odoo.addons.maintenance_contracts.cron_lock import lock_batch
+
 from .maintenance_commitment import KINDS, PRIORITIES
 from .maintenance_commitment_clock import WorkClock
 
@@ -1013,12 +1015,13 @@ class MaintenanceCustomerRequest(models.Model):
     @api.model
     def _cron_raise_alerts(self, batch_size=200):
         """At-risk and breached committed times: one activity for the
-        operations manager per event, never twice (the *_sent flags)."""
+        operations manager per event, never twice (the *_sent flags; a
+        concurrent run skips the requests this one holds)."""
         now = fields.Datetime.now()
         domain = self._alert_domain(now)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         while True:
-            requests = self.search(domain, limit=batch_size, order="id")
+            requests = lock_batch(self, domain, batch_size)
             if not requests:
                 break
             requests._raise_alerts(now)

@@ -6,6 +6,9 @@ from dateutil.easter import easter
 from pytz import timezone, utc
 
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.maintenance_contracts.cron_lock import lock_batch
 
 HOLIDAY_ZONES = [
     ("none", "No public holidays"),
@@ -101,9 +104,10 @@ class ResourceCalendar(models.Model):
 
     @api.model
     def _cron_generate_public_holidays(self):
-        """Yearly: next year's public holidays of every calendar that asks."""
+        """Yearly: next year's public holidays of every calendar that asks
+        (skipping the calendars a concurrent run holds)."""
         year = fields.Date.context_today(self).year
-        self.search([("maintenance_holiday_zone", "!=", "none")])._generate_public_holidays(
+        lock_batch(self, [("maintenance_holiday_zone", "!=", "none")])._generate_public_holidays(
             [year, year + 1]
         )
         return True
@@ -115,6 +119,18 @@ class ResourceCalendar(models.Model):
         calendars = self.filtered(lambda c: c.maintenance_holiday_zone != "none")
         if not calendars:
             return self.env["resource.calendar.leaves"]
+        # two runs at once (button, cron, shell) would both find no holiday
+        # and write them twice: lock the calendars (LockError if another run
+        # holds one) and give them a row version of ours, so that a run whose
+        # snapshot predates our commit fails to lock them instead.
+        calendars.lock_for_update(allow_referencing=True)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE resource_calendar SET write_date = NOW() AT TIME ZONE 'UTC' WHERE id IN %s",
+                tuple(calendars.ids),
+            )
+        )
+        calendars.invalidate_recordset(["write_date"])
         wanted = {}
         for calendar in calendars:
             tz = timezone(calendar.tz or "Europe/Paris")
