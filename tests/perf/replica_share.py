@@ -26,6 +26,7 @@ writes (chatter notes, a portal request), stops Odoo, then counts:
 
 import argparse
 import collections
+import importlib.util
 import os
 import re
 import signal
@@ -42,22 +43,27 @@ LOG_LINE = re.compile(
 )
 
 
+PREFIX_KINDS = (
+    ("/spreadsheet/dashboard/data", "spreadsheet dashboard"),
+    ("/web/session/authenticate", "login"),
+    ("/web/assets/", "report assets (wkhtmltopdf)"),
+    ("/web/static/", "report assets (wkhtmltopdf)"),
+)
+GENERIC_METHODS = ("web_search_read", "formatted_read_group", "web_read", "message_post")
+
+
 def kind_of(path):
-    path = path.split("?")[0]
-    if path.startswith("/web/dataset/call_kw/") or path.startswith("/web/dataset/call_button/"):
+    # website=True routes answer the portal user's language under /fr/...
+    path = re.sub(r"^/[a-z]{2}(_[A-Z]{2})?(?=/)", "", path.split("?")[0])
+    kind = path
+    if path.startswith(("/web/dataset/call_kw/", "/web/dataset/call_button/")):
         model, _dot, method = path.rsplit("/", 1)[1].rpartition(".")
-        if method in ("web_search_read", "formatted_read_group", "web_read", "message_post"):
-            return f"{method}"
-        return f"{model}.{method}"
-    if path.startswith("/my/") and path.endswith("/pdf"):
-        return "portal PDF (logbook)"
-    if path.startswith("/my"):
-        return "portal page"
-    if path.startswith("/spreadsheet/dashboard/data"):
-        return "spreadsheet dashboard"
-    if path.startswith("/web/session/authenticate"):
-        return "login"
-    return "other (" + path.split("/")[1] + ")"
+        kind = method if method in GENERIC_METHODS else f"{model}.{method}"
+    elif path.startswith("/my/"):
+        kind = "portal PDF (logbook)" if path.endswith("/pdf") else "portal page"
+    else:
+        kind = next((label for prefix, label in PREFIX_KINDS if path.startswith(prefix)), path)
+    return kind
 
 
 class Client:
@@ -93,9 +99,9 @@ class Client:
         return response
 
     def first_id(self, model, domain=()):
-        records = self.call(
-            model, "web_search_read", list(domain), {"display_name": {}}, limit=1
-        )["records"]
+        records = self.call(model, "web_search_read", list(domain), {"display_name": {}}, limit=1)[
+            "records"
+        ]
         return records[0]["id"] if records else None
 
 
@@ -111,7 +117,7 @@ LISTS = {
 DASHBOARD = {
     "maintenance.kpi.visit": ["due_date:month"],
     "maintenance.kpi.intervention": ["intervention_type"],
-    "maintenance.kpi.hours": ["technician_id"],
+    "maintenance.kpi.hours": ["user_id"],
 }
 
 
@@ -218,11 +224,21 @@ def main():
     stats(standby, "SELECT pg_stat_statements_reset()")
     before = stats(primary, written)
 
+    # Odoo's console script, not ``python -m odoo``: the prefork server
+    # spawns its gevent (websocket) process by re-running its own argv[0]
+    launcher = next(
+        (
+            os.path.join(os.path.dirname(path), "odoo-bin")
+            for path in importlib.util.find_spec("odoo").submodule_search_locations
+            if os.path.exists(os.path.join(os.path.dirname(path), "odoo-bin"))
+        ),
+        None,
+    )
+    if not launcher:
+        raise SystemExit("Odoo's odoo-bin was not found beside the odoo package")
     command = [
         sys.executable,
-        "-m",
-        "odoo",
-        "server",
+        launcher,
         "-c",
         options.config,
         "-d",
@@ -238,14 +254,16 @@ def main():
         "--limit-time-real=300",
         "--limit-time-cpu=200",
     ]
-    server = subprocess.Popen(command, cwd=root)  # noqa: S603 (our own command line)
+    # the server's own output (e.g. its gevent process) beside its log
+    with open(logfile.replace(".log", ".out"), "w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, cwd=root, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{options.http_port}"
     try:
         for _attempt in range(120):
             try:
-                if requests.get(base + "/web/login", timeout=5).status_code == 200:
+                if requests.get(base + "/web/login", timeout=60).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(1)
         else:
@@ -291,7 +309,7 @@ def main():
              WHERE d.datname = current_database()""",
     )
 
-    table = collections.defaultdict(lambda: collections.Counter())
+    table = collections.defaultdict(collections.Counter)
     with open(logfile, encoding="utf-8") as log:
         for line in log:
             match = LOG_LINE.search(line)
@@ -303,13 +321,14 @@ def main():
             row[mode] += 1
             row[f"q_{mode}"] += int(match["queries"])
             row["errors"] += match["status"] >= "400"
+            row["redirects"] += match["status"] in ("301", "302", "303")
 
     print(
         f"\n{options.rounds} rounds (office manager, technician, portal customer) in "
         f"{elapsed:.1f} s, Odoo --workers={options.workers}, standby on port "
         f"{options.replica_port}\n"
     )
-    header = f"{'request kind':38} {'requests':>8} {'ro':>5} {'rw':>5} {'ro->rw':>6} "
+    header = f"{'request kind':38} {'requests':>8} {'ro':>5} {'rw':>5} {'ro->rw':>6} {'-':>3} "
     header += f"{'queries standby':>15} {'queries primary':>15} {'errors':>6}"
     print(header)
     print("-" * len(header))
@@ -319,13 +338,19 @@ def main():
         total.update(row)
         print(
             f"{kind:38} {row['requests']:8d} {row['ro']:5d} {row['rw']:5d} {row['ro->rw']:6d} "
+            f"{row['-']:3d} "
             f"{row['q_ro']:15d} {row['q_rw'] + row['q_ro->rw']:15d} {row['errors']:6d}"
         )
     print("-" * len(header))
     print(
         f"{'total':38} {total['requests']:8d} {total['ro']:5d} {total['rw']:5d} "
-        f"{total['ro->rw']:6d} {total['q_ro']:15d} {total['q_rw'] + total['q_ro->rw']:15d} "
+        f"{total['ro->rw']:6d} {total['-']:3d} {total['q_ro']:15d} {total['q_rw'] + total['q_ro->rw']:15d} "
         f"{total['errors']:6d}"
+    )
+    print(
+        "(ro = served by the standby, rw = by the primary, ro->rw = a read-only route that "
+        "wrote and was replayed on the primary, - = no database cursor: static files and the "
+        f"{total['redirects']} redirects to the portal user's language)"
     )
     queries = total["q_ro"] + total["q_rw"] + total["q_ro->rw"]
     print(
