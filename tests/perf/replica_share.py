@@ -54,7 +54,7 @@ GENERIC_METHODS = ("web_search_read", "formatted_read_group", "web_read", "messa
 
 def kind_of(path):
     # website=True routes answer the portal user's language under /fr/...
-    path = re.sub(r"^/[a-z]{2}(_[A-Z]{2})?(?=/)", "", path.split("?")[0])
+    path = re.sub(r"^/[a-z]{2}(_[A-Z]{2})?(?=/my\b)", "", path.split("?")[0])
     kind = path
     if path.startswith(("/web/dataset/call_kw/", "/web/dataset/call_button/")):
         model, _dot, method = path.rsplit("/", 1)[1].rpartition(".")
@@ -299,6 +299,16 @@ def main():
             server.kill()
             server.wait()
 
+    # a backend reports its statistics when it ends: wait for Odoo's
+    for _attempt in range(30):
+        if not stats(
+            primary,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid != pg_backend_pid()",
+        )[0]:
+            break
+        time.sleep(1)
+    time.sleep(1)
     after = stats(primary, written)
     standby_reads, standby_writes, standby_other = stats(
         standby,
