@@ -221,8 +221,10 @@ def main():
         "SELECT tup_inserted + tup_updated + tup_deleted, xact_commit "
         "FROM pg_stat_database WHERE datname = current_database()"
     )
+    notes = "SELECT count(*) FROM mail_message WHERE body::text LIKE '%%(mesure réplique)%%'"
     stats(standby, "SELECT pg_stat_statements_reset()")
     before = stats(primary, written)
+    notes_before = stats(primary, notes)[0]
 
     # Odoo's console script, not ``python -m odoo``: the prefork server
     # spawns its gevent (websocket) process by re-running its own argv[0]
@@ -310,6 +312,9 @@ def main():
         time.sleep(1)
     time.sleep(1)
     after = stats(primary, written)
+    notes_primary = stats(primary, notes)[0] - notes_before
+    time.sleep(1)  # the standby replays within milliseconds on loopback
+    notes_standby = stats(standby, notes)[0] - notes_before
     standby_reads, standby_writes, standby_other = stats(
         standby,
         r"""SELECT COALESCE(SUM(calls) FILTER (WHERE query ~* '^\s*(select|with)\M'), 0),
@@ -375,6 +380,10 @@ def main():
     print(
         f"Primary pg_stat_database for {options.database}: {after[0] - before[0]} rows "
         f"written, {after[1] - before[1]} transactions committed meanwhile"
+    )
+    print(
+        f"Chatter notes posted: {2 * options.rounds}; new on the primary: {notes_primary}; "
+        f"seen on the standby (replicated, not written there): {notes_standby}"
     )
     return 0 if not total["errors"] else 1
 
