@@ -123,7 +123,8 @@ cmd_start() {
     create_standby
     if ! cluster_online; then
         say "Starting the standby $PGVER/$REPLICA_CLUSTER"
-        as_root pg_ctlcluster "$PGVER" "$REPLICA_CLUSTER" start
+        # a fresh copy of a large cluster is fsynced first: give it time
+        as_root pg_ctlcluster "$PGVER" "$REPLICA_CLUSTER" start -- -t 600
     fi
     for _ in $(seq 30); do pg_isready -q -h /var/run/postgresql -p "$REPLICA_PORT" && break; sleep 1; done
     pg_isready -q -h /var/run/postgresql -p "$REPLICA_PORT" || die "the standby did not start: see /var/log/postgresql/postgresql-$PGVER-$REPLICA_CLUSTER.log"
@@ -138,7 +139,7 @@ cmd_status() {
     pg_lsclusters | awk -v c="$REPLICA_CLUSTER" 'NR==1 || $2==c'
     if cluster_online; then
         echo "standby: in recovery = $(replica_sql "SELECT pg_is_in_recovery()"), hot_standby = $(replica_sql "SHOW hot_standby"), shared_preload_libraries = $(replica_sql "SHOW shared_preload_libraries")"
-        echo "standby: replay lag = $(replica_sql "SELECT COALESCE(now() - pg_last_xact_replay_timestamp(), '0')::text")"
+        echo "standby: last transaction replayed $(replica_sql "SELECT COALESCE(date_trunc('second', now() - pg_last_xact_replay_timestamp())::text, 'never')") ago (an idle primary sends none)"
     fi
     echo "primary: pg_stat_replication"
     primary_sql "SELECT application_name, client_addr, state, sync_state,
@@ -180,10 +181,12 @@ cmd_remove() {
 }
 
 cmd_measure() {
-    cmd_start >/dev/null
     db_exists "$REPLICA_DB" || die "no database $REPLICA_DB: run 'TEST_DB_NAME=$REPLICA_DB bash scripts/test.sh tests/test_access_matrix.py' and data/demo.py first."
     local conf="$VAR/$REPLICA_DB.conf"
     [ -f "$conf" ] || die "no $conf"
+    [ "$(psql -d "$REPLICA_DB" -tAc "SELECT count(*) FROM res_users WHERE login IN ('sophie', 'julien', 'horizon')")" = 3 ] \
+        || die "the demo users are missing: python3 data/demo.py -c $conf -d $REPLICA_DB"
+    cmd_start >/dev/null
     # the view is created on the primary (catalog only), the standby reads it
     psql -d "$REPLICA_DB" -v ON_ERROR_STOP=1 -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
     for _ in $(seq 30); do

@@ -313,7 +313,12 @@ def main():
     time.sleep(1)
     after = stats(primary, written)
     notes_primary = stats(primary, notes)[0] - notes_before
-    time.sleep(1)  # the standby replays within milliseconds on loopback
+    # wait until the standby has replayed what the primary wrote so far
+    target = stats(primary, "SELECT pg_current_wal_lsn()::text")[0]
+    for _attempt in range(60):
+        if stats(standby, f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn")[0]:
+            break
+        time.sleep(1)
     notes_standby = stats(standby, notes)[0] - notes_before
     standby_reads, standby_writes, standby_other = stats(
         standby,
