@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -26,6 +26,7 @@ class AccountMove(models.Model):
                 move.invoice_line_ids.maintenance_intervention_id
             )
 
+    @api.readonly
     def action_view_maintenance_interventions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -149,6 +149,7 @@ class MaintenanceIntervention(models.Model):
         self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
         return True
 
+    @api.readonly
     def action_view_invoices(self):
         self.ensure_one()
         invoices = (

@@ -347,6 +347,7 @@ class ContractContract(models.Model):
             .next_by_code("maintenance.contract", sequence_date=fields.Date.context_today(self))
         )
 
+    @api.readonly
     def action_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

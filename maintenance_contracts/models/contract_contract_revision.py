@@ -110,6 +110,7 @@ class ContractContract(models.Model):
         """Open the revision wizard on these contracts, preview computed."""
         return self.env["maintenance.price.revision.wizard"]._open_for(self)
 
+    @api.readonly
     def action_view_price_revisions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -256,6 +256,7 @@ class MaintenanceCustomerEquipment(models.Model):
         if self._has_cycle():
             raise ValidationError(self.env._("An equipment cannot be its own component."))
 
+    @api.readonly
     def action_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -265,6 +266,7 @@ class MaintenanceCustomerEquipment(models.Model):
         action["context"] = {}
         return action
 
+    @api.readonly
     def action_view_documents(self):
         self.ensure_one()
         return self.site_id.action_view_documents() | {

@@ -102,6 +102,7 @@ class MaintenancePriceIndex(models.Model):
                 index.name if same or not index.code else f"{index.code} - {index.name}"
             )
 
+    @api.readonly
     def action_view_values(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

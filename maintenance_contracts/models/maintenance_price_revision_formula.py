@@ -296,6 +296,7 @@ class MaintenancePriceRevisionFormula(models.Model):
             return float(price.quantize(quantum, rounding=ROUND_HALF_UP))
         return currency.round(float(price))
 
+    @api.readonly
     def action_view_contracts(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

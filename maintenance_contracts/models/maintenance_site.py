@@ -162,6 +162,7 @@ class MaintenanceSite(models.Model):
         action["context"] = context or {}
         return action
 
+    @api.readonly
     def action_view_equipment(self):
         self.ensure_one()
         return self._action_open(
@@ -170,6 +171,7 @@ class MaintenanceSite(models.Model):
             {"default_site_id": self.id},
         )
 
+    @api.readonly
     def action_view_visits(self):
         self.ensure_one()
         return self._action_open(
@@ -177,6 +179,7 @@ class MaintenanceSite(models.Model):
             [("site_id", "=", self.id)],
         )
 
+    @api.readonly
     def action_view_contracts(self):
         self.ensure_one()
         return self._action_open(
@@ -192,6 +195,7 @@ class MaintenanceSite(models.Model):
             },
         )
 
+    @api.readonly
     def action_view_documents(self):
         self.ensure_one()
         return {

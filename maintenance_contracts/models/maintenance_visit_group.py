@@ -93,6 +93,7 @@ class MaintenanceVisitGroup(models.Model):
             lines._regenerate_future_visits()
         return res
 
+    @api.readonly
     def action_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -49,6 +49,7 @@ class ResPartner(models.Model):
             self.env.registry.clear_cache()
         return result
 
+    @api.readonly
     def action_view_maintenance_sites(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

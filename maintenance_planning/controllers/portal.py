@@ -352,7 +352,9 @@ class MaintenancePlanningPortal(MaintenancePortal):
         )
         return values
 
-    @http.route(["/my/requests/new"], type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        ["/my/requests/new"], type="http", auth="user", website=True, methods=["GET"], readonly=True
+    )
     def portal_my_request_new(self, **kw):
         if not request.env["maintenance.site"].has_access("read"):
             return request.redirect("/my")

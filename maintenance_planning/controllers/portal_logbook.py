@@ -32,7 +32,13 @@ class MaintenanceLogbookPortal(CustomerPortal):
         # portal user once the equipment is known to be theirs
         return equipment.sudo()
 
-    @http.route("/my/equipment/<int:equipment_id>/logbook", type="http", auth="user", website=True)
+    @http.route(
+        "/my/equipment/<int:equipment_id>/logbook",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_equipment_logbook(self, equipment_id, **kwargs):
         equipment = self._logbook_equipment(equipment_id)
         entries = (
@@ -51,7 +57,11 @@ class MaintenanceLogbookPortal(CustomerPortal):
         return request.render("maintenance_planning.portal_equipment_logbook", values)
 
     @http.route(
-        "/my/equipment/<int:equipment_id>/logbook/pdf", type="http", auth="user", website=True
+        "/my/equipment/<int:equipment_id>/logbook/pdf",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_equipment_logbook_pdf(self, equipment_id, download=False, **kwargs):
         equipment = self._logbook_equipment(equipment_id)

@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ContractContract(models.Model):
@@ -18,6 +18,7 @@ class ContractContract(models.Model):
         for contract in self:
             contract.maintenance_document_count = counts[contract.id]
 
+    @api.readonly
     def action_view_maintenance_documents(self):
         """The documents of the contract and of its dossiers and tasks."""
         self.ensure_one()

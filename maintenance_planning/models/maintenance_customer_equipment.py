@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MaintenanceCustomerEquipment(models.Model):
@@ -53,6 +53,7 @@ class MaintenanceCustomerEquipment(models.Model):
         for equipment in self:
             equipment.document_count = counts[equipment.id]
 
+    @api.readonly
     def action_view_documents(self):
         """The documents of the equipment and of the dossiers and tasks
         that worked on it (photos, intervention reports)."""
@@ -63,6 +64,7 @@ class MaintenanceCustomerEquipment(models.Model):
             default_record=self,
         )
 
+    @api.readonly
     def action_view_logbook(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -75,6 +77,7 @@ class MaintenanceCustomerEquipment(models.Model):
         }
         return action
 
+    @api.readonly
     def action_view_certificates(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -97,6 +100,7 @@ class MaintenanceCustomerEquipment(models.Model):
             equipment.customer_id.commercial_partner_id == commercial for equipment in self.sudo()
         ) and bool(self)
 
+    @api.readonly
     def action_view_meters(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -690,6 +690,7 @@ class MaintenanceCustomerRequest(models.Model):
         self.pause_ids.filtered(lambda p: not p.date_end).write({"date_end": fields.Datetime.now()})
         return True
 
+    @api.readonly
     def action_view_intervention(self):
         self.ensure_one()
         return {

@@ -52,6 +52,7 @@ class MaintenanceCustomerEquipment(models.Model):
         if self.operating_time != "calendar":
             self.operating_calendar_id = False
 
+    @api.readonly
     def action_view_downtime(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -151,6 +152,7 @@ class MaintenanceCustomerRequest(models.Model):
             self._sync_downtime()
         return result
 
+    @api.readonly
     def action_view_downtime(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -274,6 +276,7 @@ class MaintenanceIntervention(models.Model):
         )
         return self.action_view_downtime()
 
+    @api.readonly
     def action_view_downtime(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -364,6 +364,7 @@ class MaintenanceIntervention(models.Model):
         self.write({"state": "draft"})
         return True
 
+    @api.readonly
     def action_view_tasks(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -378,6 +379,7 @@ class MaintenanceIntervention(models.Model):
         }
         return action
 
+    @api.readonly
     def action_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -387,6 +389,7 @@ class MaintenanceIntervention(models.Model):
         action["context"] = {}
         return action
 
+    @api.readonly
     def action_view_documents(self):
         """The documents of the dossier, of its tasks (photos, reports), of
         its site, equipment and contract."""

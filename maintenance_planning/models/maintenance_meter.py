@@ -92,6 +92,7 @@ class MaintenanceMeter(models.Model):
                     )
                 )
 
+    @api.readonly
     def action_view_readings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 
 
 class MaintenanceSite(models.Model):
@@ -15,6 +15,7 @@ class MaintenanceSite(models.Model):
             site.document_count = counts[site.id]
         return res
 
+    @api.readonly
     def action_view_documents(self):
         """The documents of the site, of its equipment, contracts,
         dossiers and tasks (photos, intervention reports)."""

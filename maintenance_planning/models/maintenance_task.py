@@ -609,18 +609,21 @@ class MaintenanceTask(models.Model):
             },
         }
 
+    @api.readonly
     def action_open_my_day(self):
         """My day: today's and overdue tasks of the technician."""
         return self.env["ir.actions.act_window"]._for_xml_id(
             "maintenance_planning.maintenance_task_action_my_day"
         )
 
+    @api.readonly
     def action_open_tomorrow(self):
         """Tomorrow's tasks of the technician, one tap from My day."""
         return self.env["ir.actions.act_window"]._for_xml_id(
             "maintenance_planning.maintenance_task_action_tomorrow"
         )
 
+    @api.readonly
     def action_open_directions(self):
         """The site in the phone's map application."""
         self.ensure_one()
@@ -628,6 +631,7 @@ class MaintenanceTask(models.Model):
             raise UserError(self.env._("The site of this task has no address."))
         return {"type": "ir.actions.act_url", "url": self.site_map_url, "target": "new"}
 
+    @api.readonly
     def action_view_checkins(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -637,6 +641,7 @@ class MaintenanceTask(models.Model):
         action["context"] = {}
         return action
 
+    @api.readonly
     def action_view_site_documents(self):
         self.ensure_one()
         return self.env["ir.attachment"]._maintenance_documents_action(
@@ -645,6 +650,7 @@ class MaintenanceTask(models.Model):
             default_record=self.site_id,
         )
 
+    @api.readonly
     def action_view_equipment_documents(self):
         self.ensure_one()
         return self.env["ir.attachment"]._maintenance_documents_action(
@@ -653,6 +659,7 @@ class MaintenanceTask(models.Model):
             default_record=self.equipment_ids[:1],
         )
 
+    @api.readonly
     def action_view_meters(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -662,6 +669,7 @@ class MaintenanceTask(models.Model):
         action["context"] = {}
         return action
 
+    @api.readonly
     @api.model
     def get_unusual_days(self, date_from, date_to=None):
         """Days off of the user's working hours, greyed in the planning."""

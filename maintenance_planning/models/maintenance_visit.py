@@ -56,6 +56,7 @@ class MaintenanceVisit(models.Model):
             "context": {"default_visit_ids": self.ids},
         }
 
+    @api.readonly
     def action_view_intervention(self):
         self.ensure_one()
         return {

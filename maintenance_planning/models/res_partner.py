@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -18,6 +18,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.maintenance_document_count = counts[partner.id]
 
+    @api.readonly
     def action_view_maintenance_documents(self):
         """The documents of the customer, of its sites, equipment,
         contracts, dossiers and tasks."""

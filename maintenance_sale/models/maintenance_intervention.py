@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 SALE_GROUPS = "sales_team.group_sale_salesman,account.group_account_invoice"
 
@@ -62,6 +62,7 @@ class MaintenanceIntervention(models.Model):
             lambda proposal: proposal.state == "proposed"
         ).action_create_quotation()
 
+    @api.readonly
     def action_view_quotations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -73,6 +73,7 @@ class SaleOrder(models.Model):
         )._maintenance_create_dossiers()
         return res
 
+    @api.readonly
     def action_view_maintenance_intervention(self):
         self.ensure_one()
         return {
@@ -83,6 +84,7 @@ class SaleOrder(models.Model):
             "views": [(False, "form")],
         }
 
+    @api.readonly
     def action_view_maintenance_proposals(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
