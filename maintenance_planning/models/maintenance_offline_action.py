@@ -93,7 +93,7 @@ class MaintenanceOfflineAction(models.Model):
         readonly=True,
         index=True,
     )
-    message = fields.Text(readonly=True)
+    message = fields.Text(string="Answer", readonly=True)
     res_model = fields.Char(string="Record model", readonly=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True)
     payload_summary = fields.Text(string="Payload", readonly=True)
