@@ -18,7 +18,6 @@ from odoo.addons.maintenance_planning.models.maintenance_offline_sync import (
 
 from .technician_common import NEAR, PNG, TechnicianCommon
 
-
 # the queries of /maintenance/offline/day, whatever the number of tasks
 DAY_QUERIES = 27
 
