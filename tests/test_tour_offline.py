@@ -11,7 +11,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
 from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
@@ -132,3 +132,33 @@ class TestOfflineTechnicianJourney(HttpCase, TechnicianCommon):
         self.assertTrue(task.customer_signature)
         # the device's times were kept: the check-in is before the closing
         self.assertLessEqual(checkin.check_in, task.closed_date or checkin.check_out)
+
+
+@tagged("post_install", "-at_install")
+class TestOfflineKey(HttpCase, TechnicianCommon):
+    """The key that encrypts the phone's offline data lives in the HTTP
+    session: the same while the session lasts, another one after logout, and
+    none for a user who is not a technician."""
+
+    def _key(self):
+        info = self.make_jsonrpc_request("/web/session/get_session_info")
+        return info.get("maintenance_offline_key")
+
+    def test_key_per_session(self):
+        self.authenticate(self.technician.login, self.technician.login)
+        key = self._key()
+        self.assertRegex(key, r"^[0-9a-f]{64}$")
+        self.assertEqual(self._key(), key, "the same for the whole session")
+        self.logout()
+        self.authenticate(self.technician.login, self.technician.login)
+        self.assertNotEqual(self._key(), key, "after logout, the phone's data is unreadable")
+        # another technician's session never gets the first one's key
+        self.authenticate(self.technician2.login, self.technician2.login)
+        self.assertNotEqual(self._key(), key)
+
+    def test_no_key_without_technician_rights(self):
+        employee = new_test_user(
+            self.env, login="mp_off_employee", password="mp_off_employee", groups="base.group_user"
+        )
+        self.authenticate(employee.login, employee.login)
+        self.assertIsNone(self._key())
