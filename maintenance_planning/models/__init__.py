@@ -29,3 +29,6 @@ from . import maintenance_meter_reading_logbook
 from . import maintenance_failure_cause
 from . import maintenance_downtime
 from . import maintenance_downtime_links
+from . import maintenance_offline_action
+from . import maintenance_offline_sync
+from . import maintenance_task_offline

@@ -386,7 +386,7 @@ class MaintenanceTask(models.Model):
             self._check_can_close()
             self._check_checklist_complete()
             closing = self.filtered(lambda task: task.state != "done")
-            vals = {"closed_by": self.env.uid, "closed_date": fields.Datetime.now(), **vals}
+            vals = {"closed_by": self.env.uid, "closed_date": self._action_now(), **vals}
         elif state in OPEN_STATES:
             reopening = self.filtered(lambda task: task.state not in OPEN_STATES)
             reopening._log_reopening()
@@ -394,9 +394,7 @@ class MaintenanceTask(models.Model):
         if "customer_signature" in vals:
             vals = {
                 **vals,
-                "customer_signed_on": fields.Datetime.now()
-                if vals["customer_signature"]
-                else False,
+                "customer_signed_on": self._action_now() if vals["customer_signature"] else False,
             }
         if closing:
             closing._check_out_all()
@@ -520,7 +518,7 @@ class MaintenanceTask(models.Model):
                     task=open_checkin.task_id.display_name,
                 )
             )
-        now = fields.Datetime.now()
+        now = self._action_now()
         previous = Checkin.search(
             [
                 ("user_id", "=", self.env.uid),
@@ -568,7 +566,7 @@ class MaintenanceTask(models.Model):
         latitude, longitude, accuracy = self._clean_position(latitude, longitude, accuracy)
         checkin.write(
             {
-                "check_out": max(fields.Datetime.now(), checkin.check_in),
+                "check_out": max(self._action_now(), checkin.check_in),
                 **Checkin._position_vals(self, latitude, longitude, accuracy, prefix="out_"),
             }
         )
@@ -889,6 +887,18 @@ class MaintenanceTask(models.Model):
             accuracy = None
         return latitude, longitude, accuracy
 
+    @api.model
+    def _action_now(self):
+        """When the action being recorded happened: now, or the time the
+        phone recorded it offline (``/maintenance/offline/sync`` passes it,
+        checked plausible, as a datetime in the context key
+        ``maintenance_action_time``; an RPC context, made of JSON, cannot
+        carry a datetime, so nobody backdates an action through RPC)."""
+        action_time = self.env.context.get("maintenance_action_time")
+        if isinstance(action_time, datetime):
+            return action_time
+        return fields.Datetime.now()
+
     def _invalidate_checkin_times(self):
         """The figures computed from the check-ins change with them."""
         self.invalidate_recordset(
@@ -904,7 +914,13 @@ class MaintenanceTask(models.Model):
             .search([("task_id", "in", self.ids), ("check_out", "=", False)])
         )
         if open_checkins:
-            open_checkins.write({"check_out": fields.Datetime.now()})
+            now = self._action_now()
+            # a departure is never before its arrival (an offline closing
+            # dated before another technician's later arrival)
+            later = open_checkins.filtered(lambda checkin: checkin.check_in > now)
+            (open_checkins - later).write({"check_out": now})
+            for checkin in later:
+                checkin.check_out = checkin.check_in
             self._invalidate_checkin_times()
 
     def _classify_photos(self):

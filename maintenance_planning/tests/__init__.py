@@ -13,3 +13,4 @@ from . import test_technician_documents
 from . import test_technician_access
 from . import test_regulated_flows
 from . import test_portal_logbook
+from . import test_offline_sync
