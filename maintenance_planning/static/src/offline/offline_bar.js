@@ -44,7 +44,7 @@ export class MaintenanceOfflineBar extends Component {
     }
 
     onSync() {
-        this.offline.sync();
+        this.offline.syncNow();
     }
 
     onOpenDay() {

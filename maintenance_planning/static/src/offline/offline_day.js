@@ -48,7 +48,7 @@ export class MaintenanceOfflineDay extends Component {
             .map((task) => this.decorate(taskWithQueue(task, this.data.queue, this.prepared.products)));
     }
 
-    get task() {
+    get currentTask() {
         const task = this.prepared.tasks.find((t) => t.id === this.state.taskId);
         return task
             ? this.decorate(taskWithQueue(task, this.data.queue, this.prepared.products))

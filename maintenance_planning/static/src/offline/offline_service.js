@@ -245,17 +245,34 @@ export const maintenanceOfflineService = {
             }
         });
         browser.setInterval(() => state.online && sync(), REFRESH_EVERY);
-        // the server unreachable while the phone believes it has network
-        // (no "online" event will come): try again now and then
-        browser.setInterval(async () => {
-            if (state.online || !browser.navigator.onLine) {
-                return;
-            }
+        /** Is the server reachable again? (then the queue is sent) */
+        async function probe() {
             try {
                 await rpc("/web/webclient/version_info", {}, { silent: true });
-                setOnline(true);
             } catch {
-                // still unreachable
+                return false;
+            }
+            setOnline(true);
+            return true;
+        }
+
+        /** The Synchronise button: send now, or say the network is still missing. */
+        async function syncNow() {
+            if (state.online) {
+                return sync();
+            }
+            if (!(await probe())) {
+                notification.add(_t("Still offline: the actions will be sent when the network returns."), {
+                    type: "warning",
+                });
+            }
+        }
+
+        // the server unreachable while the phone believes it has network
+        // (no "online" event will come): try again now and then
+        browser.setInterval(() => {
+            if (!state.online && browser.navigator.onLine) {
+                probe();
             }
         }, RETRY_EVERY);
         loaded.then(() => state.online && sync());
@@ -265,6 +282,7 @@ export const maintenanceOfflineService = {
             loaded,
             enqueue,
             sync,
+            syncNow,
             refreshDay,
             dismissRefused,
             openOfflineDay,

@@ -241,8 +241,13 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
             run: "click",
         },
         {
+            content: "The customer's name",
+            trigger: ".modal .o_web_sign_name_input",
+            run: "edit Marie Durand",
+        },
+        {
             content: "The pad opens in draw mode, offline",
-            trigger: ".modal canvas.o_web_sign_signature",
+            trigger: ".modal:has(.o_web_sign_draw_button.active) canvas.o_web_sign_signature",
             async run() {
                 await drawSignature(document.querySelector(".modal canvas.o_web_sign_signature"));
             },
@@ -267,7 +272,7 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         counter(8),
         {
             content: "Still offline: banner, counter and the Synchronise button are on screen",
-            trigger: '.o_maintenance_offline_banner:visible + .o_maintenance_offline_sync_row button.o_maintenance_offline_sync:contains("Synchroniser")',
+            trigger: '.o_maintenance_offline_bar:has(.o_maintenance_offline_banner) button.o_maintenance_offline_sync:contains("Synchroniser")',
             run() {
                 console.log("MAINTENANCE_SCREENSHOT");
             },
