@@ -145,6 +145,8 @@ class TestOfflineTechnicianJourney(HttpCase, TechnicianCommon):
         self.assertEqual(task.part_ids.product_id, self.part)
         self.assertEqual(task.part_ids.quantity, 2.0)
         self.assertTrue(task.customer_signature)
+        # the forged action touched nothing
+        self.assertFalse(self.env["mail.message"].search([("body", "ilike", "Note égarée")]))
         # the device's times were kept: the check-in is before the closing
         self.assertLessEqual(checkin.check_in, task.closed_date or checkin.check_out)
 

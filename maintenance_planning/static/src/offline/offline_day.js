@@ -2,6 +2,7 @@ import { Component, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { formatFloat } from "@web/core/utils/numbers";
 import { getPosition } from "../technician/maintenance_check_button";
 import { OFFLINE_ACTION } from "./offline_service";
 import { OfflineSignatureDialog } from "./offline_signature";
@@ -79,6 +80,11 @@ export class MaintenanceOfflineDay extends Component {
 
     meterReadings(task, meter) {
         return task.readings.filter((r) => r.meter_id === meter.id);
+    }
+
+    /** A figure as the user's language writes it (64,5 in French). */
+    formatNumber(value) {
+        return formatFloat(value, { digits: [16, 3], trailingZeros: false });
     }
 
     stateLabel(task) {

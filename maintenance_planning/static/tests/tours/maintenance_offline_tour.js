@@ -195,14 +195,15 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         {
             content: "Type the reading",
             trigger: ".o_maintenance_offline_value",
-            run: "edit 64.5",
+            run: "edit 64,5",
         },
         {
             trigger: ".o_maintenance_offline_add_reading",
             run: "click",
         },
         {
-            trigger: '.o_maintenance_offline_reading_pending:contains("64.5")',
+            content: "The reading waits, written the French way",
+            trigger: '.o_maintenance_offline_reading_pending:contains("64,5")',
         },
         counter(4),
         selectOption(".o_maintenance_offline_product", PART),
@@ -273,7 +274,12 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         {
             content: "Still offline: banner, counter and the Synchronise button are on screen",
             trigger: '.o_maintenance_offline_bar:has(.o_maintenance_offline_banner) button.o_maintenance_offline_sync:contains("Synchroniser")',
-            run() {
+            async run() {
+                // Odoo's own "connection lost" notice would hide the task's name
+                for (const close of document.querySelectorAll(".o_notification_close")) {
+                    close.click();
+                }
+                await new Promise((resolve) => setTimeout(resolve, 300));
                 console.log("MAINTENANCE_SCREENSHOT");
             },
         },
@@ -290,11 +296,21 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
             },
         },
         {
+            content: "An action on a task that is not the technician's (forged)",
+            trigger: "body",
+            async run() {
+                await offline().enqueue(2147480000, "note", { body: "Note égarée" });
+            },
+        },
+        counter(9),
+        {
             content: "The network returns",
             trigger: "body",
             run() {
                 // what the phone is about to send, to send it again below
-                window.maintenanceSentQueue = JSON.parse(JSON.stringify(offline().state.queue));
+                window.maintenanceSentQueue = JSON.parse(
+                    JSON.stringify(offline().state.queue.filter((a) => a.task_id !== 2147480000))
+                );
                 if (window.maintenanceSentQueue.length !== 8) {
                     throw new Error(`${window.maintenanceSentQueue.length} actions queued, not 8`);
                 }
@@ -302,16 +318,28 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
             },
         },
         {
-            content: "Sent by itself: no banner, nothing left to send",
-            trigger: "body:not(:has(.o_maintenance_offline_bar))",
+            content: "Sent by itself: no banner, nothing left to send, the refusal listed in French",
+            trigger: '.o_maintenance_offline_bar:not(:has(.o_maintenance_offline_banner)) .o_maintenance_offline_refused li:contains("n\'existe pas ou ne vous est pas assignée")',
             async run() {
                 await waitUntil(() => !offline().state.syncing, "the end of the sync");
-                if (offline().state.queue.length || offline().state.refused.length) {
+                if (offline().state.queue.length || offline().state.refused.length !== 1) {
                     throw new Error(
-                        `Left: ${JSON.stringify(offline().state.refused.map((r) => r.message))}`
+                        `Left: ${offline().state.queue.length}, refused: ${JSON.stringify(
+                            offline().state.refused.map((r) => r.message)
+                        )}`
                     );
                 }
             },
+        },
+        counter(0),
+        {
+            content: "The technician has seen the refusal",
+            trigger: ".o_maintenance_offline_dismiss",
+            run: "click",
+        },
+        {
+            content: "Nothing left on screen",
+            trigger: "body:not(:has(.o_maintenance_offline_bar))",
         },
         {
             content: "Synchronise again: nothing left to send",
