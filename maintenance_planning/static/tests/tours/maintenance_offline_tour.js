@@ -190,7 +190,7 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         selectOption(".o_maintenance_offline_meter", METER),
         {
             content: "The last value and the thresholds of the meter are shown",
-            trigger: '.o_maintenance_offline_meter_info:contains("62"):contains("min 30"):contains("max 90")',
+            trigger: '.o_maintenance_offline_meter_info:contains("62"):contains("Seuil bas : 30"):contains("Seuil haut : 90")',
         },
         {
             content: "Type the reading",
