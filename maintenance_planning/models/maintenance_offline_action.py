@@ -93,7 +93,7 @@ class MaintenanceOfflineAction(models.Model):
         readonly=True,
         index=True,
     )
-    message = fields.Text(readonly=True)
+    message = fields.Text(string="Answer", readonly=True)
     res_model = fields.Char(string="Record model", readonly=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True)
     payload_summary = fields.Text(string="Payload", readonly=True)
@@ -125,10 +125,13 @@ class MaintenanceOfflineAction(models.Model):
         Returns the new id, or None when the identifier was already
         received. ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent
         request inserting the same identifier waits for this one's
-        transaction, then inserts nothing. The row is written as the
-        superuser's SQL on purpose: nobody has the right to create journal
-        rows, the endpoint is the only writer (it checked the user's rights
-        on the task itself)."""
+        transaction; when it commits, PostgreSQL (repeatable read) cancels
+        the waiting insert with a serialization failure, and Odoo retries
+        the whole waiting request, which then finds the identifier (answer
+        *duplicate*); when it rolls back, the waiting insert goes on. The
+        row is written in SQL on purpose: nobody has the right to create
+        journal rows, the endpoint is the only writer (it checked the
+        user's rights on the task itself)."""
         now = fields.Datetime.now()
         columns = [
             "uuid",
@@ -154,7 +157,9 @@ class MaintenanceOfflineAction(models.Model):
                 "ON CONFLICT (uuid) DO NOTHING RETURNING id",
                 SQL(", ").join(SQL.identifier(column) for column in columns),
                 tuple(row),
-            )
+            ),
+            # a serialization failure is retried by Odoo, not a bad query
+            log_exceptions=False,
         )
         found = self.env.cr.fetchone()
         return found[0] if found else None
@@ -170,9 +175,10 @@ class MaintenanceOfflineAction(models.Model):
     def _journal_lookup(self, uuid):
         """(user_id, state, message, res_model, res_id) of an identifier
         already received, or None. Read in SQL, whoever owns it: the caller
-        only tells the user whether it is theirs. When a concurrent request
-        committed it after this transaction's snapshot began (the insert
-        waited for it), a fresh cursor reads it."""
+        only tells the user whether it is theirs. Should a row committed
+        after this transaction's snapshot be invisible here (see
+        ``_journal_insert``: the database normally cancels the insert
+        first), a fresh cursor reads it."""
         query = SQL(
             "SELECT user_id, state, message, res_model, res_id "
             "FROM maintenance_offline_action WHERE uuid = %s",

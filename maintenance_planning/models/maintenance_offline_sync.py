@@ -487,7 +487,7 @@ class MaintenanceOfflineAction(models.Model):
             if not manager:
                 _logger.warning("Offline refusals on task %s: no operations manager", task.id)
                 continue
-            task_env = task.with_context(lang=manager.lang or self.env.lang)
+            task_env = task.with_context(lang=manager.lang or self.env.lang, tz=manager.tz)
             labels = dict(self._fields["action_type"]._description_selection(task_env.env))
             lines = Markup().join(
                 Markup("<li>%s (%s) : %s</li>")
