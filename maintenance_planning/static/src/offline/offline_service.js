@@ -6,7 +6,7 @@ import { registry } from "@web/core/registry";
 import { Mutex } from "@web/core/utils/concurrency";
 import { session } from "@web/session";
 import { prepareSignature } from "./offline_signature";
-import { OfflineStore } from "./offline_store";
+import { DB_NAME, OfflineStore } from "./offline_store";
 
 export const OFFLINE_ACTION = "maintenance_offline_day";
 const MAX_BATCH = 200; // the server refuses more in one call
@@ -43,6 +43,9 @@ export const maintenanceOfflineService = {
             clockFlagged: false,
         });
         if (!state.enabled) {
+            // not a technician's session: nothing of a previous user's
+            // (unreadable anyway without their session's key) is kept
+            window.indexedDB?.deleteDatabase(DB_NAME);
             return { state, isOfflineAction: () => false };
         }
         const store = new OfflineStore(session.maintenance_offline_key);

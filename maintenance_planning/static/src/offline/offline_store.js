@@ -1,7 +1,7 @@
 import { IndexedDB } from "@web/core/utils/indexed_db";
 
 const CRYPTO_ALGO = "AES-GCM";
-const DB_NAME = "maintenance_offline";
+export const DB_NAME = "maintenance_offline";
 const DB_VERSION = "1";
 const TABLE = "data";
 
