@@ -53,6 +53,10 @@ limit_memory_hard = 2684354560
 limit_time_cpu = 600
 limit_time_real = 1200
 limit_request = 8192
+; each process (worker, cron worker, gevent) keeps its own pool of PostgreSQL
+; connections; a prefork worker uses one or two at a time: a small pool keeps
+; (workers + cron threads + 1) x db_maxconn under PostgreSQL's max_connections
+db_maxconn = 16
 CONF
     } > "$conf"
     echo "$conf"
