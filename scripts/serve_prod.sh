@@ -185,7 +185,12 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-"$PYTHON" -m odoo -c "$CONF" -d "$DB" --log-level=info &
+# Odoo's prefork server starts its websocket (gevent) process as
+# "python <argv[0]> gevent ...": argv[0] must be a script, which "python -m odoo"
+# is not (its gevent process would die at once, again and again)
+LAUNCHER="$VAR/odoo-bin"
+printf '#!/usr/bin/env python3\n# written by scripts/serve_prod.sh (see there)\nfrom odoo.cli.command import main\n\nmain()\n' > "$LAUNCHER"
+"$PYTHON" "$LAUNCHER" -c "$CONF" -d "$DB" --log-level=info &
 ODOO_PID=$!
 "$(nginx_bin)" -p "$NGINX_DIR" -c "$NGINX_CONF" &
 NGINX_PID=$!

@@ -32,7 +32,6 @@ Environment: LOAD_DB (required), LOAD_ADMIN_LOGIN/LOAD_ADMIN_PASSWORD
 LOAD_PORTAL (20), LOAD_BATCH (readings per sensor batch, 20).
 """
 
-import base64
 import itertools
 import os
 import time
@@ -62,9 +61,7 @@ TIMEOUT = 120
 SITE = (45.7597, 4.8422)
 NEAR = (45.7600, 4.8425, 15.0)
 # 1x1 pixel images: a photo and a signature
-PNG = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
-)
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
 PORTAL_PAGES = (
     "/my",
     "/my/sites",
@@ -225,12 +222,27 @@ def setup(url):
         [portal_group],
         extra=lambda index: {"partner_id": contacts[index]},
     )
+    # a check-in left open by an interrupted run would refuse this run's
+    stale = admin.call(
+        "maintenance.task.checkin",
+        "search",
+        [
+            ("user_id", "in", [user_id for _login, user_id in technicians]),
+            ("check_out", "=", False),
+        ],
+    )
+    if stale:
+        admin.call("maintenance.task.checkin", "write", stale, {"check_out": fields_now()})
     # the records a run consumes, tagged with the run
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     dossier = admin.call(
         "maintenance.intervention",
         "create",
-        {"intervention_type": "corrective", "site_id": site, "equipment_ids": [(6, 0, [equipment])]},
+        {
+            "intervention_type": "corrective",
+            "site_id": site,
+            "equipment_ids": [(6, 0, [equipment])],
+        },
     )
     task_values = [
         {
@@ -285,7 +297,9 @@ def setup(url):
     # hashing of 85 logins is not the load we measure
     logins = [login for login, _user_id in technicians + office + portal]
     pool = gevent.pool.Pool(8)
-    sessions = dict(zip(logins, pool.map(lambda login: session_of(url, login), logins), strict=True))
+    sessions = dict(
+        zip(logins, pool.map(lambda login: session_of(url, login), logins), strict=True)
+    )
     visits = admin.call("maintenance.visit", "search", [("state", "=", "to_plan")], limit=5)
     STATE.update(
         admin=admin,
@@ -322,6 +336,10 @@ def setup(url):
         f"Load {tag}: {TECHNICIANS} technicians ({len(tasks)} tasks), {OFFICE} office users, "
         f"{SENSORS} sensor gateways, {PORTAL} portal customers on {DB}"
     )
+
+
+def fields_now():
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def session_of(url, login):
@@ -500,7 +518,11 @@ class Technician(OdooUser):
             # the last check-out was refused or lost: check out first
             if (
                 self.call(
-                    "technician: check-out", "maintenance.task", "action_check_out", [task_id], *NEAR
+                    "technician: check-out",
+                    "maintenance.task",
+                    "action_check_out",
+                    [task_id],
+                    *NEAR,
                 )
                 is not None
             ):
@@ -576,18 +598,17 @@ class Technician(OdooUser):
                 "res_id": task_id,
             },
         )
-        if attachment is not None:
-            if (
-                self.call(
-                    "technician: photo upload",
-                    "maintenance.task",
-                    "write",
-                    [task_id],
-                    {"photo_ids": [(4, attachment)]},
-                )
-                is not None
-            ):
-                LEDGER["photos"].append(name)
+        if attachment is not None and (
+            self.call(
+                "technician: photo upload",
+                "maintenance.task",
+                "write",
+                [task_id],
+                {"photo_ids": [(4, attachment)]},
+            )
+            is not None
+        ):
+            LEDGER["photos"].append(name)
         if (
             self.call(
                 "technician: check-out", "maintenance.task", "action_check_out", [task_id], *NEAR
@@ -615,7 +636,9 @@ class Technician(OdooUser):
         if written is None:
             return
         if (
-            self.call("technician: close with signature", "maintenance.task", "action_done", [task_id])
+            self.call(
+                "technician: close with signature", "maintenance.task", "action_done", [task_id]
+            )
             is not None
         ):
             LEDGER["closings"][task_id] = summary
@@ -807,17 +830,16 @@ def _summary(environment, **_kwargs):
         f"{total.get_response_time_percentile(0.99):7.0f}"
     )
     for error in list(stats.errors.values())[:10]:
-        print(f"  error {error.occurrences} x {error.method} {error.name}: {str(error.error)[:300]}")
+        print(
+            f"  error {error.occurrences} x {error.method} {error.name}: {str(error.error)[:300]}"
+        )
     sensor = sum(1 for meter, _date in LEDGER["readings"] if meter not in _manual_meters())
     print(
         f"Sensor readings stored: {sensor} "
         f"({sensor / elapsed:.1f}/s); technician readings: {len(LEDGER['readings']) - sensor}"
     )
     written, lost, duplicated = verify()
-    print(
-        "Writes acknowledged: "
-        + ", ".join(f"{kind} {count}" for kind, count in written.items())
-    )
+    print("Writes acknowledged: " + ", ".join(f"{kind} {count}" for kind, count in written.items()))
     print(f"lost={sum(lost.values())} duplicated={sum(duplicated.values())}")
     for kind in written:
         if lost[kind] or duplicated[kind]:
@@ -828,4 +850,3 @@ def _summary(environment, **_kwargs):
 
 def _manual_meters():
     return {technician["meter"] for technician in STATE.get("technicians", [])}
-
