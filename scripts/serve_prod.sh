@@ -9,6 +9,7 @@
 #   GEVENT_PORT  Odoo's websocket (gevent) port, loopback only (default 8072)
 #   PROXY_PORT   nginx's port: the address users open (default 8080)
 #   CRON_THREADS cron workers (default 2)
+#   LISTEN_BACKLOG  listen queue of Odoo's HTTP socket (default 1024; 0: Odoo's own, 8 x workers)
 #   SETUP=0      skip scripts/setup.sh (the database is ready)
 #   CONFIG_ONLY=1  write var/<db>-prod.conf and var/nginx/<db>.conf, check them, stop
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -19,6 +20,7 @@ HTTP_PORT=${HTTP_PORT:-8069}
 GEVENT_PORT=${GEVENT_PORT:-8072}
 PROXY_PORT=${PROXY_PORT:-8080}
 CRON_THREADS=${CRON_THREADS:-2}
+LISTEN_BACKLOG=${LISTEN_BACKLOG:-1024}
 NGINX_DIR="$VAR/nginx"
 NGINX_CONF="$NGINX_DIR/$DB.conf"
 
@@ -187,10 +189,39 @@ trap stop_all INT TERM EXIT
 
 # Odoo's prefork server starts its websocket (gevent) process as
 # "python <argv[0]> gevent ...": argv[0] must be a script, which "python -m odoo"
-# is not (its gevent process would die at once, again and again)
+# is not (its gevent process would die at once, again and again).
+# The launcher also opens Odoo's HTTP socket with a listen queue of
+# LISTEN_BACKLOG connections and hands it to Odoo as systemd's socket
+# activation does (LISTEN_FDS/LISTEN_PID, fd 3): Odoo's own queue is
+# 8 x workers (32 for 4), too short for the proxy's connections
+# (docs/DEPLOYMENT.md, "Why the sensor gateways starved").
 LAUNCHER="$VAR/odoo-bin"
-printf '#!/usr/bin/env python3\n# written by scripts/serve_prod.sh (see there)\nfrom odoo.cli.command import main\n\nmain()\n' > "$LAUNCHER"
-"$PYTHON" "$LAUNCHER" -c "$CONF" -d "$DB" --log-level=info &
+cat > "$LAUNCHER" <<'PY'
+#!/usr/bin/env python3
+# Written by scripts/serve_prod.sh: starts Odoo as odoo-bin does, its HTTP
+# socket opened first with a listen queue of ODOO_LISTEN_BACKLOG (socket
+# activation, as a systemd .socket unit with Backlog= would).
+import os
+import socket
+import sys
+
+backlog = int(os.environ.get("ODOO_LISTEN_BACKLOG") or 0)
+if backlog and sys.argv[1:2] != ["gevent"]:
+    LISTENER = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    LISTENER.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    LISTENER.bind((os.environ["ODOO_LISTEN_HOST"], int(os.environ["ODOO_LISTEN_PORT"])))
+    LISTENER.listen(backlog)
+    LISTENER.setblocking(False)  # the workers select() then accept(), as Odoo's own socket
+    if LISTENER.fileno() != 3:
+        os.dup2(LISTENER.fileno(), 3)
+    os.environ.update(LISTEN_FDS="1", LISTEN_PID=str(os.getpid()))
+
+from odoo.cli.command import main  # noqa: E402
+
+main()
+PY
+ODOO_LISTEN_BACKLOG=$LISTEN_BACKLOG ODOO_LISTEN_HOST=127.0.0.1 ODOO_LISTEN_PORT=$HTTP_PORT \
+    "$PYTHON" "$LAUNCHER" -c "$CONF" -d "$DB" --log-level=info &
 ODOO_PID=$!
 "$(nginx_bin)" -p "$NGINX_DIR" -c "$NGINX_CONF" &
 NGINX_PID=$!

@@ -49,7 +49,7 @@ fi
 LABEL=${LABEL:-$DB-$(date -u +%H%M%S)}
 mkdir -p "$ROOT/var/load"
 users=$(( ${LOAD_TECHNICIANS:-50} + ${LOAD_OFFICE:-10} + ${LOAD_SENSORS:-5} + ${LOAD_PORTAL:-20} ))
-LOAD_DB=$DB exec "$VENV/bin/locust" -f "$ROOT/tests/perf/locustfile.py" --headless \
+LOAD_DB=$DB LOAD_SESSIONS_FILE="$ROOT/var/load/sessions-$DB.json" exec "$VENV/bin/locust" -f "$ROOT/tests/perf/locustfile.py" --headless \
     --host "$URL" --users "$users" --spawn-rate "$SPAWN_RATE" --run-time "$RUN_TIME" \
     --stop-timeout 30 --only-summary --load-label "$LABEL" \
     --csv "$ROOT/var/load/$LABEL" --html "$ROOT/var/load/$LABEL.html" "$@"

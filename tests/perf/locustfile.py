@@ -29,10 +29,12 @@ duplicated.
 
 Environment: LOAD_DB (required), LOAD_ADMIN_LOGIN/LOAD_ADMIN_PASSWORD
 (admin/admin), LOAD_TECHNICIANS (50), LOAD_OFFICE (10), LOAD_SENSORS (5),
-LOAD_PORTAL (20), LOAD_BATCH (readings per sensor batch, 20).
+LOAD_PORTAL (20), LOAD_BATCH (readings per sensor batch, 20),
+LOAD_SESSIONS_FILE (where the users' sessions are kept between runs).
 """
 
 import itertools
+import json
 import os
 import time
 import uuid
@@ -54,6 +56,7 @@ OFFICE = int(os.environ.get("LOAD_OFFICE", "10"))
 SENSORS = int(os.environ.get("LOAD_SENSORS", "5"))
 PORTAL = int(os.environ.get("LOAD_PORTAL", "20"))
 BATCH = int(os.environ.get("LOAD_BATCH", "20"))
+SESSIONS_FILE = os.environ.get("LOAD_SESSIONS_FILE", "")
 TASKS_PER_TECHNICIAN = 12  # one closed every fourth visit: enough for 5 minutes
 METERS_PER_GATEWAY = 4
 PASSWORD = "load-" + DB  # users of the load only, on a loopback server
@@ -296,10 +299,23 @@ def setup(url):
     # logged in before the run, as phones and browsers are: the password
     # hashing of 85 logins is not the load we measure
     logins = [login for login, _user_id in technicians + office + portal]
+    # (the sessions of the previous run are kept in var/load/ and used again
+    # while the server still knows them)
+    saved = {}
+    if SESSIONS_FILE and os.path.exists(SESSIONS_FILE):
+        with open(SESSIONS_FILE, encoding="utf-8") as file:
+            saved = json.load(file)
     pool = gevent.pool.Pool(8)
     sessions = dict(
-        zip(logins, pool.map(lambda login: session_of(url, login), logins), strict=True)
+        zip(
+            logins,
+            pool.map(lambda login: session_of(url, login, saved.get(login)), logins),
+            strict=True,
+        )
     )
+    if SESSIONS_FILE:
+        with open(SESSIONS_FILE, "w", encoding="utf-8") as file:
+            json.dump(sessions, file)
     visits = admin.call("maintenance.visit", "search", [("state", "=", "to_plan")], limit=5)
     STATE.update(
         admin=admin,
@@ -342,9 +358,20 @@ def fields_now():
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def session_of(url, login):
-    """The session cookie of a user logged in through the web client's route."""
+def session_of(url, login, saved=None):
+    """The session cookie of a user logged in through the web client's route
+    (``saved``, [session id, uid], when the server still knows it)."""
     http = requests.Session()
+    if saved:
+        http.cookies.set("session_id", saved[0])
+        response = http.post(
+            url.rstrip("/") + "/web/session/get_session_info",
+            json={"jsonrpc": "2.0", "method": "call", "id": 1, "params": {}},
+            timeout=TIMEOUT,
+        )
+        if response.ok and (response.json().get("result") or {}).get("uid") == saved[1]:
+            return saved
+        http = requests.Session()
     response = http.post(
         url.rstrip("/") + "/web/session/authenticate",
         json={
@@ -359,7 +386,7 @@ def session_of(url, login):
     body = response.json()
     if body.get("error"):
         raise RpcError(f"{login} cannot log in: {body['error']}")
-    return http.cookies["session_id"], body["result"]["uid"]
+    return [http.cookies["session_id"], body["result"]["uid"]]
 
 
 def gateway_key(admin, gateway):
