@@ -7,16 +7,16 @@ an nginx configuration that nginx itself accepts (``nginx -t``)."""
 import os
 import shutil
 import subprocess
+import unittest
 from pathlib import Path
 
-from odoo.tests import BaseCase
 from odoo.tools.config import configmanager
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = "serve_prod_check"
 
 
-class TestServeProdConfigs(BaseCase):
+class TestServeProdConfigs(unittest.TestCase):
     def setUp(self):
         super().setUp()
         self.addCleanup(self._remove)
