@@ -121,6 +121,23 @@ installed_addons() {
     psql -d "$1" -tAc "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module WHERE state='installed' AND name IN ('$names')" 2>/dev/null || true
 }
 
+# fingerprint of the add-ons' code that an update (-u) applies: models,
+# data, views, rules and translations (assets are rebuilt by Odoo itself)
+addons_code_hash() {
+    (cd "$ROOT" && find $(echo "$ADDONS" | tr ',' ' ') -type f \
+        \( -name '*.py' -o -name '*.xml' -o -name '*.csv' -o -name '*.po' \) -print0 \
+        | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
+}
+
+# the fingerprint of the code database $1 was last installed or updated with
+db_code_hash() {
+    psql -d "$1" -tAc "SELECT value FROM ir_config_parameter WHERE key='maintenance.addons_code_hash'" 2>/dev/null || true
+}
+
+set_db_code_hash() {
+    psql -q -d "$1" -c "INSERT INTO ir_config_parameter (key, value, create_date, write_date) VALUES ('maintenance.addons_code_hash', '$2', now() at time zone 'UTC', now() at time zone 'UTC') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date"
+}
+
 # "1" when the demo company of data/demo.py is loaded in database $1
 demo_loaded() {
     psql -d "$1" -tAc "SELECT count(*) FROM ir_model_data WHERE module='maintenance_demo' AND name='company_configured'" 2>/dev/null || echo 0

@@ -9,8 +9,10 @@ ensure_browser
 
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")
-if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ]; then
-    echo "Database '$DB' already has our $ADDON_COUNT add-ons and the demo data: nothing to do."
+CODE_HASH=$(addons_code_hash)
+if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ] \
+    && [ "$(db_code_hash "$DB")" = "$CODE_HASH" ]; then
+    echo "Database '$DB' already has our $ADDON_COUNT add-ons, up to date, and the demo data: nothing to do."
     exit 0
 fi
 if ! db_exists "$DB"; then
@@ -27,7 +29,13 @@ if [ "$(addons_state "$DB")" != "$ADDON_COUNT" ]; then
     installed=$(installed_addons "$DB")
     say "Installing $ADDONS into '$DB'${installed:+ (updating $installed)}"
     "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" ${installed:+-u "$installed"} --stop-after-init
+elif [ "$(db_code_hash "$DB")" != "$CODE_HASH" ]; then
+    # the add-ons' code changed since this database was last updated (a pull):
+    # their models, views, rules and translations are applied
+    say "Updating $ADDONS in '$DB' (their code changed)"
+    "$PYTHON" -m odoo -c "$CONF" -d "$DB" -u "$ADDONS" --stop-after-init
 fi
+set_db_code_hash "$DB" "$CODE_HASH"
 say "Loading the demo company (data/demo.py)"
 "$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
 echo "Database '$DB' is ready: make run, then http://127.0.0.1:8069 (admin / admin)."

@@ -86,6 +86,9 @@ class TestTechnicianJourney(HttpCase, TechnicianCommon):
         self.assertEqual(task.customer_signer_name, "Marie Durand")
         self.assertTrue(task.customer_signature)
         self.assertIn("brûleur", task.work_summary)
+        # the documents job renders the report after the closing
+        self.assertTrue(task.report_pending)
+        self.env["maintenance.task"]._cron_closing_documents()
         report = self.env["ir.attachment"].search(
             [
                 ("res_model", "in", ("maintenance.intervention", "maintenance.task")),

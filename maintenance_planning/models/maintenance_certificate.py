@@ -203,7 +203,6 @@ class MaintenanceCertificate(models.Model):
         if not vals_list:
             return self.browse()
         certificates = self.sudo().create(vals_list)
-        certificates._attach_pdf()
         self.env["maintenance.logbook.entry"]._log(
             [
                 {
@@ -224,8 +223,29 @@ class MaintenanceCertificate(models.Model):
                 for certificate in certificates
             ]
         )
-        certificates.filtered(lambda certificate: certificate.customer_id.email)._send()
+        # the PDF is rendered and sent by the documents job, not in the
+        # closing request (see maintenance.task._schedule_closing_documents)
+        tasks._schedule_closing_documents()
         return certificates
+
+    @api.model
+    def _attach_pending_pdfs(self, batch_size=20):
+        """Certificates issued without their PDF yet: render and attach it,
+        then send it to the customers who have an e-mail address."""
+        cron = self.env["ir.cron"]
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        domain = [("attachment_id", "=", False), ("state", "=", "to_send")]
+        while True:
+            certificates = lock_batch(self, domain, batch_size)
+            if not certificates:
+                break
+            certificates._attach_pdf()
+            certificates.filtered(lambda certificate: certificate.customer_id.email)._send()
+            if in_cron and not cron._commit_progress(
+                len(certificates), remaining=self.search_count(domain)
+            ):
+                return True
+        return True
 
     def _attach_pdf(self):
         """Render each certificate and attach it to its equipment."""

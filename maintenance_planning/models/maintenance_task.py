@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, get_lang
 
+from odoo.addons.maintenance_contracts.cron_lock import lock_batch
+
 _logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
@@ -109,6 +111,14 @@ class MaintenanceTask(models.Model):
         comodel_name="res.users", string="Closed by", readonly=True, copy=False
     )
     closed_date = fields.Datetime(string="Closed on", readonly=True, copy=False)
+    report_pending = fields.Boolean(
+        string="Report to produce",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Closed, its intervention report not yet produced: the scheduled job "
+        "'documents of closed tasks' renders it a moment after the closing.",
+    )
     has_conflict = fields.Boolean(
         string="Conflict",
         compute="_compute_conflicts",
@@ -386,7 +396,12 @@ class MaintenanceTask(models.Model):
             self._check_can_close()
             self._check_checklist_complete()
             closing = self.filtered(lambda task: task.state != "done")
-            vals = {"closed_by": self.env.uid, "closed_date": self._action_now(), **vals}
+            vals = {
+                "closed_by": self.env.uid,
+                "closed_date": self._action_now(),
+                "report_pending": True,
+                **vals,
+            }
         elif state in OPEN_STATES:
             reopening = self.filtered(lambda task: task.state not in OPEN_STATES)
             reopening._log_reopening()
@@ -423,7 +438,7 @@ class MaintenanceTask(models.Model):
         if vals.get("photo_ids"):
             self._classify_photos()
         if closing:
-            closing._attach_intervention_reports()
+            closing._schedule_closing_documents()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -713,7 +728,7 @@ class MaintenanceTask(models.Model):
     @api.model
     def _system_fields(self):
         """Fields only the closing itself writes: nobody sets them by hand."""
-        return {"closed_by", "closed_date", "customer_signed_on"}
+        return {"closed_by", "closed_date", "customer_signed_on", "report_pending"}
 
     @api.model
     def _frozen_exempt_fields(self):
@@ -956,6 +971,38 @@ class MaintenanceTask(models.Model):
             "Intervention report %(task)s", task=self.display_name
         )
         return f"{name.replace('/', '-')}.{extension}"
+
+    def _schedule_closing_documents(self):
+        """Wake the job that renders the documents of closed tasks.
+
+        The PDFs are not rendered in the closing request: wkhtmltopdf fetches
+        its assets over HTTP from this same Odoo, so under the prefork engine
+        workers all closing tasks at once would wait on each other's asset
+        requests (measured: every worker blocked, closings timed out). A cron
+        worker renders them a moment later instead."""
+        # sudo: waking a scheduled job is not a right the closer needs
+        self.env.ref("maintenance_planning.ir_cron_closing_documents").sudo()._trigger()
+
+    @api.model
+    def _cron_closing_documents(self, batch_size=20):
+        """Render the intervention report of each closed task still waiting
+        for it, then the certificates still without their PDF (sent to the
+        customer once attached). Batches locked against a concurrent run,
+        progress committed batch by batch."""
+        cron = self.env["ir.cron"]
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        domain = [("report_pending", "=", True)]
+        while True:
+            tasks = lock_batch(self, domain, batch_size)
+            if not tasks:
+                break
+            tasks.filtered(lambda task: task.state == "done")._attach_intervention_reports()
+            tasks.sudo().write({"report_pending": False})
+            if in_cron and not cron._commit_progress(
+                len(tasks), remaining=self.search_count(domain)
+            ):
+                return True
+        return self.env["maintenance.certificate"]._attach_pending_pdfs(batch_size)
 
     def _attach_intervention_reports(self):
         """The intervention report of each closed task, stored once, on the

@@ -90,6 +90,13 @@ class TestRegulatedFlows(PlanningCommon):
         # arrêté du 15 septembre 2009: within 15 days, 4 + 15 = 19 January
         self.assertEqual(certificate.deadline, date(2027, 1, 19))
         self.assertEqual(certificate.efficiency, 92.5)
+        # its PDF is rendered by the documents job a moment after the closing,
+        # not in the closing request: the job is woken, nothing is sent yet
+        self.assertFalse(certificate.attachment_id)
+        self.assertEqual(certificate.state, "to_send")
+        job = self.env.ref("maintenance_planning.ir_cron_closing_documents")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", job.id)]))
+        self.env["maintenance.task"]._cron_closing_documents()
         # attached to the equipment, as a certificate
         attachment = certificate.attachment_id
         self.assertEqual(
@@ -155,6 +162,7 @@ class TestRegulatedFlows(PlanningCommon):
         task = self._visit_task(self.split)
         task.write({"leak_found": False, "refrigerant_added": 0.0})
         task.action_done()
+        self.env["maintenance.task"]._cron_closing_documents()
         record = task.sudo().certificate_ids
         self.assertEqual(record.certificate_type, "fgas")
         self.assertEqual(record.refrigerant_id.name, "R410A")

@@ -155,6 +155,20 @@ class TestTechnicianClosing(TechnicianCommon):
         self.assertTrue(self.task.customer_signed_on)
         with freeze_time("2027-01-05 09:45:00"):
             self._as(self.technician, self.task).action_done()
+        # the report is not rendered in the closing request (wkhtmltopdf would
+        # hold a worker while it fetches its assets from the same server): the
+        # task waits for the documents job, which renders it once
+        self.assertTrue(self.task.report_pending)
+        report_domain = [
+            ("res_model", "=", "maintenance.task"),
+            ("res_id", "=", self.task.id),
+            ("maintenance_category", "=", "report"),
+        ]
+        self.assertFalse(self.env["ir.attachment"].search(report_domain))
+        Task = self.env["maintenance.task"]
+        Task._cron_closing_documents()
+        Task._cron_closing_documents()
+        self.assertFalse(self.task.report_pending)
         reports = self.env["ir.attachment"].search(
             [
                 ("res_model", "in", ("maintenance.intervention", "maintenance.task")),
