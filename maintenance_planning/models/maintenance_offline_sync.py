@@ -71,6 +71,7 @@ class MaintenanceOfflineAction(models.Model):
     def _offline_sync(self, actions, device_now):
         """Apply the actions a phone queued offline, in order, as the
         current user; the answer of ``/maintenance/offline/sync``."""
+        self.env["maintenance.task"]._check_offline_user()
         if not isinstance(actions, list):
             raise UserError(self.env._("The synchronisation expects a list of actions."))
         if len(actions) > MAX_ACTIONS:

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -51,10 +52,21 @@ class MaintenanceTask(models.Model):
         )
 
     @api.model
+    def _check_offline_user(self):
+        """The offline routes are the technicians' (operations managers are
+        technicians too): anyone else is refused before anything is read or
+        journaled."""
+        if not self.env.user.has_group("maintenance_contracts.group_maintenance_technician"):
+            raise AccessError(
+                self.env._("Working offline is reserved to technicians and operations managers.")
+            )
+
+    @api.model
     def _offline_day(self):
         """The prepared day of the current user, read as the user: the
         answer of ``/maintenance/offline/day``. Set-based: the number of
         queries does not grow with the number of tasks."""
+        self._check_offline_user()
         now = fields.Datetime.now()
         _start_today, start_tomorrow, _start_after = self._offline_day_bounds()
         tasks = self.search(self._offline_day_domain(), order="planned_start, id")

@@ -169,6 +169,38 @@ class TestOfflineSync(OfflineCommon):
         )
         self.assertFalse(self._journal(actions).task_id, "the journal does not link it either")
 
+    def test_other_roles_refused(self):
+        """A portal customer or an employee who is not a technician cannot
+        use the offline routes: nothing is read, applied or journaled."""
+        portal = new_test_user(self.env, "offline_portal", groups="base.group_portal")
+        employee = new_test_user(self.env, "offline_employee", groups="base.group_user")
+        for user in (portal, employee):
+            actions = [self._action("note", {"body": "Intrus"})]
+            with self.assertRaisesRegex(AccessError, "réservé aux techniciens"):
+                self._sync(user, actions)
+            with self.assertRaisesRegex(AccessError, "reserved to technicians"):
+                self.env["maintenance.task"].with_user(user)._offline_day()
+            self.assertFalse(self._journal(actions))
+        self.assertNotIn("Intrus", self.task.message_ids.mapped("body").__str__())
+
+    def test_task_of_another_company_refused(self):
+        """A technician of another company acting on this company's task:
+        refused, the task untouched."""
+        other_company = self.env["res.company"].create({"name": "Clim Services Sud"})
+        outsider = new_test_user(
+            self.env,
+            "offline_other_company",
+            groups="maintenance_contracts.group_maintenance_technician",
+            company_id=other_company.id,
+            company_ids=[Command.set(other_company.ids)],
+        )
+        actions = [self._action("check_in", {})]
+        answer = self._sync(outsider, actions)
+        self.assertEqual(self._statuses(answer), ["refused"])
+        self.assertFalse(self.task.checkin_ids)
+        day = self.env["maintenance.task"].with_user(outsider)._offline_day()
+        self.assertEqual(day["tasks"], [])
+
     def test_uuid_of_another_user_refused(self):
         key = _uuid()
         mine = self._sync(
