@@ -7,9 +7,11 @@ through the screens; these tests check what they left in the database."""
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
+
 
 @tagged("post_install", "-at_install")
-class TestOfficeJourneys(HttpCase):
+class TestOfficeJourneys(FrenchBrowserMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -7,10 +7,11 @@ accountant posts it. Each logged in as themselves."""
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.maintenance_billing.tests.common import BillingCommon
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 
 
 @tagged("post_install", "-at_install")
-class TestBillingTour(HttpCase, BillingCommon):
+class TestBillingTour(FrenchBrowserMixin, HttpCase, BillingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -9,11 +9,12 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 from odoo.addons.maintenance_credit_control.tests.common import CreditControlCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCreditControlTours(HttpCase, CreditControlCommon):
+class TestCreditControlTours(FrenchBrowserMixin, HttpCase, CreditControlCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

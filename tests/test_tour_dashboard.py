@@ -8,11 +8,13 @@ from datetime import date, timedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
+
 DASHBOARD_ACTION = "maintenance_reporting.maintenance_dashboard_action"
 
 
 @tagged("post_install", "-at_install")
-class TestDashboardTour(HttpCase):
+class TestDashboardTour(FrenchBrowserMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

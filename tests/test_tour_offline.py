@@ -14,6 +14,7 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
 
 # set to a path (e.g. docs/screenshot-offline.png) to keep the screen of the
@@ -69,7 +70,7 @@ def _network_hook(original):
 
 
 @tagged("post_install", "-at_install")
-class TestOfflineTechnicianJourney(HttpCase, TechnicianCommon):
+class TestOfflineTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     browser_size = "390x844"
     touch_enabled = True
 
@@ -152,7 +153,7 @@ class TestOfflineTechnicianJourney(HttpCase, TechnicianCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOfflineKey(HttpCase, TechnicianCommon):
+class TestOfflineKey(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     """The key that encrypts the phone's offline data lives in the HTTP
     session: the same while the session lasts, another one after logout, and
     none for a user who is not a technician."""

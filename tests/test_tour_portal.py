@@ -7,11 +7,12 @@ intervention report, reports a problem with a photo."""
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 from odoo.addons.maintenance_planning.tests.common import PlanningCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPortalTour(HttpCase, PlanningCommon):
+class TestPortalTour(FrenchBrowserMixin, HttpCase, PlanningCommon):
     browser_size = "390x844"
     touch_enabled = True
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
 
 
@@ -32,7 +33,7 @@ class SaleTourCommon(TechnicianCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestSaleTourTechnician(HttpCase, SaleTourCommon):
+class TestSaleTourTechnician(FrenchBrowserMixin, HttpCase, SaleTourCommon):
     browser_size = "390x844"
     touch_enabled = True
 
@@ -50,7 +51,7 @@ class TestSaleTourTechnician(HttpCase, SaleTourCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestSaleTourManager(HttpCase, SaleTourCommon):
+class TestSaleTourManager(FrenchBrowserMixin, HttpCase, SaleTourCommon):
     def test_manager_creates_the_quotation(self):
         proposal = (
             self.env["maintenance.part.proposal"]

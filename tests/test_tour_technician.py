@@ -8,13 +8,14 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
 
 MY_DAY = "maintenance_planning.maintenance_task_action_my_day"
 
 
 @tagged("post_install", "-at_install")
-class TestTechnicianJourney(HttpCase, TechnicianCommon):
+class TestTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     """Only the task is prepared (planned for the technician today, by the
     operations manager) and a catalogue of parts; the rest is the
     technician's tapping."""

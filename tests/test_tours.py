@@ -5,9 +5,11 @@ operations manager on a desktop, and the technician's menus on a phone."""
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
+
 
 @tagged("post_install", "-at_install")
-class TestMaintenanceMenus(HttpCase):
+class TestMaintenanceMenus(FrenchBrowserMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,6 +35,23 @@ class TestMaintenanceMenus(HttpCase):
             ._filter_visible_menus()
         )
         return [(menu.complete_name, menu.action) for menu in menus]
+
+    def test_browser_clock_is_french(self):
+        """The tours' browser keeps the French clock, whatever the hour in UTC
+        (the My day and Tomorrow filters compute the day in the browser)."""
+        self.browser_js(
+            "/odoo",
+            """
+            const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+            const offset = -new Date("2026-01-15T12:00:00Z").getTimezoneOffset();
+            if (zone === "Europe/Paris" && offset === 60) {
+                console.log("test successful");
+            } else {
+                console.error(`browser clock in ${zone}, UTC offset ${offset} min`);
+            }
+            """,
+            login=self.technician.login,
+        )
 
     def test_manager_opens_every_menu_on_desktop(self):
         actions = self._menu_actions(self.manager)

@@ -5,11 +5,13 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
+
 from .request_common import RequestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRequestTour(HttpCase, RequestCommon):
+class TestRequestTour(FrenchBrowserMixin, HttpCase, RequestCommon):
     """The operations manager logs a phone request and creates the dossier;
     the technician checks in on its task; the request shows the
     intervention time met."""

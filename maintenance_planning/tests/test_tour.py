@@ -3,11 +3,13 @@
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
+
 from .common import PlanningCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPlanningTour(HttpCase, PlanningCommon):
+class TestPlanningTour(FrenchBrowserMixin, HttpCase, PlanningCommon):
     """The operations manager plans three due visits from the backlog, finds
     the task in the planning and closes the task, then the dossier."""
 
