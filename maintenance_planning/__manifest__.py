@@ -48,6 +48,7 @@
         "views/maintenance_portal_templates.xml",
         "views/maintenance_regulated_views.xml",
         "views/maintenance_portal_logbook_templates.xml",
+        "views/webclient_offline_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -827,14 +827,19 @@ class MaintenanceTask(models.Model):
                 )
             )
 
+    def _not_assigned_to_me(self):
+        """The tasks the current user may not work on: none for an operations
+        manager, else those the user is not a technician of (read with
+        sudo, to explain the refusal even when record rules hide the task)."""
+        if self._is_manager():
+            return self.browse()
+        user = self.env.user
+        return self.sudo().filtered(lambda task: user not in task.user_ids)
+
     def _check_can_close(self):
         """The technicians assigned to a task or an operations manager close
         it; nobody else."""
-        if self._is_manager():
-            return
-        user = self.env.user
-        # sudo: explain the refusal even when record rules hide the task
-        refused = self.sudo().filtered(lambda task: user not in task.user_ids)
+        refused = self._not_assigned_to_me()
         if refused:
             raise UserError(
                 self.env._(
@@ -847,11 +852,7 @@ class MaintenanceTask(models.Model):
     def _check_can_work(self):
         """Only the technicians of a task or an operations manager check in
         and out on it."""
-        if self._is_manager():
-            return
-        user = self.env.user
-        # sudo: explain the refusal even when record rules hide the task
-        refused = self.sudo().filtered(lambda task: user not in task.user_ids)
+        refused = self._not_assigned_to_me()
         if refused:
             raise UserError(
                 self.env._(

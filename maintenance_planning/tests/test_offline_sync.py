@@ -476,6 +476,17 @@ class TestOfflineRoutes(HttpCase, OfflineCommon):
             }
         )
 
+    def test_offline_page_tells_the_technician_nothing_is_lost(self):
+        """Odoo's page "You are offline", which its service worker shows when
+        the web client cannot be reloaded without network, tells the
+        technician in French that the offline work is kept on the phone; it
+        says nothing of it to a visitor."""
+        self.authenticate("offline_tech", "offline_tech")
+        page = self.url_open("/odoo/offline").text
+        self.assertIn("reste sur ce téléphone", page)
+        self.authenticate(None, None)
+        self.assertNotIn("o_maintenance_offline_kept", self.url_open("/odoo/offline").text)
+
     def test_routes_as_the_technician(self):
         self.authenticate("offline_tech", "offline_tech")
         day = self.make_jsonrpc_request("/maintenance/offline/day", {})

@@ -1,11 +1,11 @@
 import { registry } from "@web/core/registry";
+import { drawSignature, givePosition, noSideScroll } from "./phone_tour_utils";
 
 const TASK = "Dépannage chaudière";
 const FIRST_OPERATION = "Contrôle des organes de sécurité";
 const SECOND_OPERATION = "Analyse de combustion";
 const METER = "Température départ";
 const PART = "Électrode d'allumage";
-const POSITION = { coords: { latitude: 45.7601, longitude: 4.8425, accuracy: 12 } };
 // a 1x1 PNG: what the phone's camera gives, in small
 const PNG =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -22,30 +22,6 @@ async function waitUntil(condition, what, timeout = 20000) {
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
-}
-
-/** Nothing is wider than the phone: neither the page nor a box that scrolls sideways. */
-function noSideScroll(where) {
-    return {
-        content: `Nothing scrolls sideways: ${where}`,
-        trigger: "body",
-        run() {
-            const errors = [];
-            const page = document.documentElement;
-            if (page.scrollWidth > window.innerWidth) {
-                errors.push(`the page is ${page.scrollWidth}px wide for ${window.innerWidth}px`);
-            }
-            for (const el of document.body.querySelectorAll("*")) {
-                const { overflowX } = getComputedStyle(el);
-                if (["auto", "scroll"].includes(overflowX) && el.scrollWidth > el.clientWidth + 1) {
-                    errors.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls`);
-                }
-            }
-            if (errors.length) {
-                throw new Error(`Sideways scroll ${where}: ${errors.join("; ")}`);
-            }
-        },
-    };
 }
 
 function counter(count) {
@@ -68,29 +44,6 @@ function selectOption(selector, label) {
     };
 }
 
-/** Draw a stroke on the signature pad with the finger (pointer events). */
-async function drawSignature(canvas) {
-    const box = canvas.getBoundingClientRect();
-    const point = (x, y, buttons) => ({
-        bubbles: true,
-        cancelable: true,
-        isPrimary: true,
-        pointerId: 1,
-        pointerType: "touch",
-        buttons,
-        clientX: box.left + x * box.width,
-        clientY: box.top + y * box.height,
-    });
-    canvas.dispatchEvent(new PointerEvent("pointerdown", point(0.1, 0.6, 1)));
-    for (let step = 1; step <= 12; step++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        canvas.dispatchEvent(
-            new PointerEvent("pointermove", point(0.1 + step * 0.065, 0.6 - 0.3 * Math.sin(step / 2), 1))
-        );
-    }
-    canvas.dispatchEvent(new PointerEvent("pointerup", point(0.9, 0.5, 0)));
-}
-
 /**
  * The technician's day without network, on a phone (390x844, touch): My day
  * opens online (the day is prepared on the phone), then the browser cuts the
@@ -104,14 +57,7 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
             content: "Logged in at /odoo: My day, online, with today's task",
             trigger: `.o_maintenance_my_day .o_kanban_record:contains("${TASK}")`,
             run() {
-                Object.defineProperty(navigator, "geolocation", {
-                    configurable: true,
-                    value: {
-                        getCurrentPosition: (success) => success(POSITION),
-                        watchPosition: () => 0,
-                        clearWatch: () => {},
-                    },
-                });
+                givePosition();
             },
         },
         {

@@ -1,9 +1,8 @@
 import { registry } from "@web/core/registry";
+import { givePosition } from "./phone_tour_utils";
 
 const SITE = "Résidence Les Tilleuls";
 const TITLE = "Plus de chauffage au bâtiment B";
-// about 50 m from the site
-const POSITION = { coords: { latitude: 45.7601, longitude: 4.8425, accuracy: 12 } };
 
 /** The operations manager logs a phone request and creates its dossier. */
 registry.category("web_tour.tours").add("maintenance_request_phone_tour", {
@@ -57,14 +56,7 @@ registry.category("web_tour.tours").add("maintenance_request_checkin_tour", {
             content: "My day lists the task; the phone gives its position",
             trigger: '.o_maintenance_my_day .o_kanban_record:contains("Dépannage")',
             run() {
-                Object.defineProperty(navigator, "geolocation", {
-                    configurable: true,
-                    value: {
-                        getCurrentPosition: (success) => success(POSITION),
-                        watchPosition: () => 0,
-                        clearWatch: () => {},
-                    },
-                });
+                givePosition();
             },
         },
         {
