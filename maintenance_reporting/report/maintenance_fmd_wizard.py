@@ -1,8 +1,17 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools import SQL, float_round, get_lang
+
+from odoo.addons.base.models.res_lang import intersperse
+
+# lines inserted per statement: the per-equipment analysis of a large
+# company has tens of thousands of them
+INSERT_PAGE = 5000
 
 GROUPBY_SELECTION = [
     ("equipment_id", "Equipment"),
@@ -96,7 +105,7 @@ class MaintenanceFmdWizard(models.TransientModel):
             exclude_external=self.exclude_external,
         )
         self.line_ids.unlink()
-        self.env["maintenance.fmd.line"].create(self._line_vals(rows))
+        self._insert_lines(self._line_vals(rows))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "maintenance_reporting.maintenance_fmd_line_action"
         )
@@ -120,6 +129,7 @@ class MaintenanceFmdWizard(models.TransientModel):
             .mapped(lambda record: (record.id, record.display_name))
         )
         undefined = self.env._("undefined")
+        number = self._number_format()
         total = sum(row["downtime_hours"] for row in rows)
         running = 0.0
         vals_list = []
@@ -143,18 +153,69 @@ class MaintenanceFmdWizard(models.TransientModel):
                 value = row[name]
                 vals[name] = value or 0.0
                 vals[name.replace("_hours", "_display")] = (
-                    undefined if value is None else formatLang(self.env, value, digits=1)
+                    undefined if value is None else number(value, 1)
                 )
             availability = row["availability"]
             vals["availability"] = 100.0 * availability if availability is not None else 0.0
             vals["availability_defined"] = availability is not None
             vals["availability_display"] = (
-                undefined
-                if availability is None
-                else f"{formatLang(self.env, 100.0 * availability, digits=2)} %"
+                undefined if availability is None else f"{number(100.0 * availability, 2)} %"
             )
             vals_list.append(vals)
         return vals_list
+
+    def _number_format(self):
+        """``formatLang(env, value, digits)`` (grouped) of the user's
+        language, read once: one line per equipment formats four figures,
+        and each ``formatLang`` looks the language up and parses its grouping
+        again (``test_number_format_is_formatlang`` keeps them equal)."""
+        lang = get_lang(self.env)
+        grouping = ast.literal_eval(lang.grouping)
+        point, separator = lang.decimal_point, lang.thousands_sep or ""
+
+        def number(value, digits):
+            rounded = float_round(value, precision_digits=digits, rounding_method="HALF-EVEN")
+            text = f"{rounded:.{digits}f}"
+            integer, _dot, decimals = text.partition(".")
+            integer = intersperse(integer, grouping, separator)[0]
+            return f"{integer}{point}{decimals}" if decimals else integer
+
+        return number
+
+    def _insert_lines(self, vals_list):
+        """Insert the lines with one SQL statement per page of rows, given as
+        JSON (``json_populate_recordset``), instead of one ORM create per
+        group: per equipment, a large company has tens of thousands of
+        groups, computed again at each analysis. The lines are plain values:
+        no computed, related or translated field, no default but the log
+        columns, set here."""
+        self.ensure_one()
+        if not vals_list:
+            return
+        Line = self.env["maintenance.fmd.line"]
+        names = sorted(set().union(*vals_list))
+        # the ORM's False for "no record" is NULL in SQL (JSON false is no id)
+        nullable = [name for name in names if Line._fields[name].type != "boolean"]
+        rows = [
+            {**vals, **{name: None for name in nullable if vals.get(name) is False}}
+            for vals in vals_list
+        ]
+        table = SQL.identifier(Line._table)
+        columns = SQL(", ").join(SQL.identifier(name) for name in names)
+        for start in range(0, len(rows), INSERT_PAGE):
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %(table)s (%(columns)s, create_uid, write_uid, create_date,"
+                    " write_date) SELECT %(columns)s, %(uid)s, %(uid)s, %(now)s, %(now)s"
+                    " FROM json_populate_recordset(NULL::%(table)s, %(rows)s)",
+                    table=table,
+                    columns=columns,
+                    uid=self.env.uid,
+                    now=self.env.cr.now(),
+                    rows=json.dumps(rows[start : start + INSERT_PAGE]),
+                )
+            )
+        self.invalidate_recordset(["line_ids"])
 
 
 class MaintenanceFmdLine(models.TransientModel):

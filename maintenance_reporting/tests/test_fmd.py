@@ -6,12 +6,13 @@ The period is February 2027: [1 Feb 00:00, 1 Mar 00:00) = 28 days = 672 h,
 measured on 10 March (after the period) unless said otherwise. 1 February
 2027 is a Monday."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError
+from odoo.tools.misc import formatLang
 
 from odoo.addons.maintenance_planning.tests.common import PlanningCommon
 
@@ -290,23 +291,29 @@ class TestFmd(PlanningCommon):
             },
         )
 
-    @freeze_time("2027-03-10 12:00:00")
-    def test_query_count_does_not_grow_with_equipment(self):
-        fmd = self.env(user=self.manager)["maintenance.fmd"]
-        small = self.boiler | self.ahu_office
+    def _fans_stopped(self, hours):
+        """40 fans of the second site, on its opening hours, each stopped
+        once on 11 February from 08:00 for ``hours``."""
         many = self._create_equipment(40, site=self.site2, name="Ventilo")
         many.operating_time = "site"
         self.Downtime.create(
             [
                 {
                     "equipment_id": equipment.id,
-                    "date_start": "2027-02-11 08:00:00",
-                    "date_end": "2027-02-11 09:00:00",
+                    "date_start": datetime(2027, 2, 11, 8),
+                    "date_end": datetime(2027, 2, 11, 8) + timedelta(hours=hours),
                 }
                 for equipment in many
             ]
         )
         self.env.flush_all()
+        return many
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_query_count_does_not_grow_with_equipment(self):
+        fmd = self.env(user=self.manager)["maintenance.fmd"]
+        small = self.boiler | self.ahu_office
+        many = self._fans_stopped(hours=1)
         fmd._fmd_figures(FROM, TO, equipment_ids=small.ids)  # warm the caches
         counts = []
         for equipment in (small, small | many):
@@ -317,6 +324,83 @@ class TestFmd(PlanningCommon):
         # the same queries for 2 equipment as for 42 (one calendar in both)
         self.assertEqual(counts[0], counts[1])
         self.assertLessEqual(counts[1], 12)
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_analysis_lines_in_flat_queries(self):
+        """The analysis per equipment inserts its lines a page at a time:
+        the same queries for 2 equipment as for 42, and the lines are the
+        manager's to read, with their figures."""
+        many = self._fans_stopped(hours=1.5)
+        Wizard = self.env(user=self.manager)["maintenance.fmd.wizard"]
+        small = self.boiler | self.ahu_office
+        wizards = Wizard.create(
+            [
+                {
+                    "date_from": "2027-02-01",
+                    "date_to": "2027-02-28",
+                    "groupby": "equipment_id",
+                    "equipment_ids": [Command.set(equipment.ids)],
+                }
+                for equipment in (small, small | many)
+            ]
+        )
+        for wizard in wizards:  # warm the caches, twice: then lines are replaced
+            wizard.action_compute()
+            wizard.action_compute()
+        counts = []
+        for wizard in wizards:
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            action = wizard.action_compute()
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1])
+        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
+        self.assertEqual(lines.equipment_id, small | many)
+        self.assertEqual(len(lines), 42)
+        fan = lines.filtered(lambda line: line.equipment_id == many[0])
+        self.assertEqual((fan.failures, fan.downtime_hours, fan.mttr_display), (1, 1.5, "1.5"))
+        self.assertEqual(fan.create_uid, self.manager)
+        self.assertEqual(lines.mapped("sequence"), list(range(1, len(lines) + 1)))
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_analysis_group_not_set(self):
+        """Equipment without a product make a line "Not set" (no product)."""
+        bare = self._create_equipment(1, site=self.site2, name="Sans produit")
+        bare.product_id = False
+        wizard = (
+            self.env(user=self.manager)["maintenance.fmd.wizard"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "date_from": "2027-02-01",
+                    "date_to": "2027-02-28",
+                    "groupby": "product_id",
+                    "equipment_ids": [Command.set(bare.ids)],
+                }
+            )
+        )
+        line = self.env(user=self.manager)["maintenance.fmd.line"].search(
+            wizard.action_compute()["domain"]
+        )
+        self.assertEqual(
+            (line.name, line.product_id.id, line.equipment_count), ("Not set", False, 1)
+        )
+
+    def test_number_format_is_formatlang(self):
+        """The analysis formats its figures as ``formatLang`` would, in
+        English and in French (grouping, decimal separator, rounding)."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        values = (0.0, 0.04, 0.05, 0.25, 2.675, 999.95, 1234.5, 1234567.891, 99.995)
+        for lang in ("en_US", "fr_FR"):
+            wizard = self.env["maintenance.fmd.wizard"].with_context(lang=lang)
+            number = wizard._number_format()
+            for value in values:
+                for digits in (1, 2):
+                    with self.subTest(lang=lang, value=value, digits=digits):
+                        self.assertEqual(
+                            number(value, digits),
+                            formatLang(wizard.env, value, digits=digits),
+                        )
 
     @freeze_time("2027-03-10 12:00:00")
     def test_wizard_lines_pareto_and_click_through(self):

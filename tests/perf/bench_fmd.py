@@ -18,6 +18,7 @@ with one SQL insert (setting up is not measured). Everything is rolled back.
     python3 tests/perf/bench_fmd.py -c var/maintenance.conf -d maintenance [-n 100000] [-e 5000]
 """
 
+import json
 import os
 import random
 import sys
@@ -255,6 +256,72 @@ def measure(env, manager, label, **kwargs):
     return result
 
 
+def measure_analysis(env, manager):
+    """The analysis per equipment over every equipment (the wizard): its
+    lines inserted by ``_insert_lines`` (ours), against the ORM's create of
+    the same lines (what it did before) and against one raw SQL insert of
+    the same rows, log columns included (the floor)."""
+    today = fields.Date.today()
+    wizard = (
+        env["maintenance.fmd.wizard"]
+        .with_user(manager)
+        .create(
+            {
+                "date_from": today.replace(year=today.year - 1) + timedelta(days=1),
+                "date_to": today,
+                "groupby": "equipment_id",
+            }
+        )
+    )
+    rows = wizard.env["maintenance.fmd"]._fmd_figures(wizard.date_from, wizard.date_to)
+    with Measure(env.cr) as values:
+        vals_list = wizard._line_vals(rows)
+    Line = wizard.env["maintenance.fmd.line"]
+
+    def clear():
+        env.flush_all()
+        env.cr.execute(SQL("DELETE FROM maintenance_fmd_line WHERE wizard_id = %s", wizard.id))
+        env.invalidate_all()
+
+    with Measure(env.cr) as ours:
+        wizard._insert_lines(vals_list)
+    clear()
+    with Measure(env.cr) as orm:
+        Line.create(vals_list)
+        env.flush_all()
+    clear()
+    now = fields.Datetime.now()
+    rows_json = json.dumps(
+        [
+            dict(vals, create_uid=manager.id, write_uid=manager.id, create_date=str(now))
+            for vals in vals_list
+        ]
+    )
+    columns = SQL(", ").join(
+        SQL.identifier(name) for name in [*vals_list[0], "create_uid", "write_uid", "create_date"]
+    )
+    with Measure(env.cr) as raw:
+        env.cr.execute(
+            SQL(
+                "INSERT INTO maintenance_fmd_line (%s) SELECT %s"
+                " FROM json_populate_recordset(NULL::maintenance_fmd_line, %s)",
+                columns,
+                columns,
+                rows_json,
+            )
+        )
+    clear()
+    with Measure(env.cr) as whole:
+        wizard.action_compute()
+    print(
+        f"analysis per equipment, {len(vals_list):,} lines: whole {whole.seconds:.3f} s"
+        f" ({whole.queries} queries); lines' values {values.seconds:.3f} s;"
+        f" lines inserted {ours.seconds:.3f} s ({ours.queries} queries),"
+        f" ORM create {orm.seconds:.3f} s, one raw SQL insert {raw.seconds:.3f} s:"
+        f" ORM / ours {orm.seconds / ours.seconds:.1f}x, ours / raw {ours.seconds / raw.seconds:.1f}x"
+    )
+
+
 def main():
     args = parser(__doc__)
     args.add_argument("-n", "--events", type=int, default=100000, help="downtime events")
@@ -291,6 +358,7 @@ def main():
         measure(env, manager, "every equipment, per contract", groupby="contract_id")
         measure(env, manager, "every equipment, Pareto of causes", groupby="cause_id")
         measure(env, manager, "every equipment, external causes left out", exclude_external=True)
+        measure_analysis(env, manager)
         print(
             f"ratio every equipment / one customer: time {whole.seconds / one.seconds:.1f}x, "
             f"CPU {whole.cpu / one.cpu:.1f}x "

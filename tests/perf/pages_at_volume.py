@@ -369,6 +369,7 @@ def main():
             ),
             ("Dashboard (8 read_group)", manager_env, dashboard),
             ("FMD 12 months per customer", manager_env, lambda e: fmd(e, "customer_id")),
+            ("FMD 12 months per equipment, all", manager_env, lambda e: fmd(e, "equipment_id")),
             (
                 "FMD 12 months, one customer",
                 manager_env,
