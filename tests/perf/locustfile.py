@@ -44,6 +44,7 @@ from urllib.parse import urlparse
 
 import gevent.pool
 import requests
+from _jsonrpc import Client, RpcError
 from locust import HttpUser, between, constant, events, task
 
 # pylint: disable=print-used
@@ -87,55 +88,12 @@ LEDGER = {  # the acknowledged writes, by marker
 COUNTERS = {kind: itertools.count() for kind in ("technician", "office", "sensor", "portal")}
 
 
-class RpcError(Exception):
-    pass
-
-
-class Admin:
+class Admin(Client):
     """The administrator's JSON-RPC session, for setup and verification."""
 
     def __init__(self, url):
-        self.url = url.rstrip("/")
-        self.http = requests.Session()
-        result = self._post(
-            "/web/session/authenticate",
-            {"db": DB, "login": ADMIN_LOGIN, "password": ADMIN_PASSWORD},
-        )
-        self.uid = result["uid"]
-
-    def _post(self, path, params):
-        response = self.http.post(
-            self.url + path,
-            json={"jsonrpc": "2.0", "method": "call", "id": 1, "params": params},
-            timeout=600,
-        )
-        response.raise_for_status()
-        body = response.json()
-        if body.get("error"):
-            error = body["error"]
-            raise RpcError(error.get("data", {}).get("message") or error.get("message"))
-        return body["result"]
-
-    def call(self, model, method, *args, **kwargs):
-        return self._post(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def xmlid(self, module, name):
-        rows = self.call(
-            "ir.model.data",
-            "search_read",
-            [("module", "=", module), ("name", "=", name)],
-            fields=["res_id"],
-        )
-        return rows[0]["res_id"]
-
-    def find_or_create(self, model, domain, values):
-        ids = self.call(model, "search", domain, limit=1, context={"active_test": False})
-        if ids:
-            return ids[0]
-        return self.call(model, "create", values)
+        super().__init__(url, DB, timeout=600)
+        self.login(ADMIN_LOGIN, ADMIN_PASSWORD)
 
     def users(self, prefix, count, name, groups, extra=None):
         """Users prefix_0..prefix_{count-1}: made once, then found again (and

@@ -42,20 +42,16 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlparse
 
 import requests
+from _jsonrpc import TIMEOUT, Client
 
 # pylint: disable=print-used
 
-TIMEOUT = 120
 MAX_BATCH = 50
 SITE = (45.7597, 4.8422)
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
 PNG_B64 = base64.b64encode(PNG).decode()
-
-
-class RpcError(Exception):
-    pass
 
 
 def utcnow():
@@ -66,68 +62,15 @@ def iso(value):
     return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Client:
-    """A web session on the server, as a phone has."""
-
-    def __init__(self, url, db):
-        self.url = url.rstrip("/")
-        self.db = db
-        self.http = requests.Session()
-        self.uid = None
-
-    def post(self, path, params, timeout=TIMEOUT):
-        response = self.http.post(
-            f"{self.url}{path}",
-            json={"jsonrpc": "2.0", "method": "call", "id": 1, "params": params},
-            timeout=timeout,
-        )
-        response.raise_for_status()
-        body = response.json()
-        if body.get("error"):
-            error = body["error"]
-            raise RpcError(error.get("data", {}).get("message") or error.get("message"))
-        return body["result"]
-
-    def login(self, login, password):
-        result = self.post(
-            "/web/session/authenticate", {"db": self.db, "login": login, "password": password}
-        )
-        self.uid = result["uid"]
-        return self
-
-    def call(self, model, method, *args, **kwargs):
-        return self.post(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-
-def xmlid(admin, module, name):
-    rows = admin.call(
-        "ir.model.data",
-        "search_read",
-        [("module", "=", module), ("name", "=", name)],
-        fields=["res_id"],
-    )
-    return rows[0]["res_id"]
-
-
-def find_or_create(admin, model, domain, vals):
-    found = admin.call(model, "search", domain, limit=1)
-    return found[0] if found else admin.call(model, "create", vals)
-
-
 def setup(admin, count, password):
     """The soak technicians and their task of the day, created once, reused."""
-    technician_group = xmlid(admin, "maintenance_contracts", "group_maintenance_technician")
-    customer = find_or_create(
-        admin,
+    technician_group = admin.xmlid("maintenance_contracts", "group_maintenance_technician")
+    customer = admin.find_or_create(
         "res.partner",
         [("name", "=", "Soak Résidence")],
         {"name": "Soak Résidence", "is_company": True, "city": "Lyon"},
     )
-    site = find_or_create(
-        admin,
+    site = admin.find_or_create(
         "maintenance.site",
         [("name", "=", "Soak chaufferie")],
         {
@@ -140,8 +83,7 @@ def setup(admin, count, password):
             "partner_longitude": SITE[1],
         },
     )
-    product = find_or_create(
-        admin,
+    product = admin.find_or_create(
         "product.product",
         [("default_code", "=", "SOAK-JOINT")],
         {"name": "Soak joint", "default_code": "SOAK-JOINT", "type": "consu"},
@@ -171,8 +113,7 @@ def setup(admin, count, password):
             ],
         )
         existing.update(zip(missing, created, strict=True))
-    dossier = find_or_create(
-        admin,
+    dossier = admin.find_or_create(
         "maintenance.intervention",
         [("site_id", "=", site), ("state", "not in", ("done", "cancelled"))],
         {"intervention_type": "corrective", "site_id": site},
@@ -181,20 +122,17 @@ def setup(admin, count, password):
     technicians = []
     for login in logins:
         user = existing[login]
-        equipment = find_or_create(
-            admin,
+        equipment = admin.find_or_create(
             "maintenance.customer.equipment",
             [("name", "=", f"Soak chaudière {login}")],
             {"name": f"Soak chaudière {login}", "site_id": site},
         )
-        meter = find_or_create(
-            admin,
+        meter = admin.find_or_create(
             "maintenance.meter",
             [("equipment_id", "=", equipment)],
             {"name": "Compteur soak", "equipment_id": equipment, "kind": "gauge", "unit": "°C"},
         )
-        task = find_or_create(
-            admin,
+        task = admin.find_or_create(
             "maintenance.task",
             [("user_ids", "in", user), ("state", "in", ("todo", "in_progress"))],
             {
