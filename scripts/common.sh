@@ -10,7 +10,7 @@ ADDONS="maintenance_contracts,maintenance_planning,maintenance_billing,maintenan
 DB_USER=${PGUSER:-$(id -un)}
 mkdir -p "$VAR"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+say() { printf '\033[1m==> %s  (%s)\033[0m\n' "$*" "$(date +%T)"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 as_root() {
@@ -60,7 +60,7 @@ ensure_postgres() {
 ensure_requirements() {
     local stamp="$VAR/requirements.sha256" sum
     sum=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$PYTHON" -c 'import importlib.metadata as m; [m.version(p) for p in ("odoo-addon-contract", "phonenumbers", "pytest-odoo", "pre-commit")]' >/dev/null 2>&1; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$PYTHON" -c 'import importlib.metadata as m; [m.version(p) for p in ("odoo-addon-contract", "phonenumbers", "pytest-odoo", "pytest-xdist", "pre-commit")]' >/dev/null 2>&1; then
         echo "Python requirements already installed."
         return
     fi
@@ -69,13 +69,32 @@ ensure_requirements() {
     echo "$sum" > "$stamp"
 }
 
-# Debian's chromium (browser tours) and wkhtmltopdf (PDF reports).
-ensure_browser() {
-    local missing=()
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+# Every external command that the add-ons, the tests and the scripts call,
+# with the Debian package that provides it ("command:package").
+# tests/test_ci_guards.py fails when the code calls a command missing here,
+# or when a command listed here is not on the machine after `make setup`.
+DEBIAN_COMMANDS="
+chromium:chromium
+wkhtmltopdf:wkhtmltopdf
+pdftotext:poppler-utils
+pdffonts:poppler-utils
+pdftoppm:poppler-utils
+nginx:nginx-light
+"
+
+# the packages of the commands of DEBIAN_COMMANDS that are missing, installed
+# in one apt-get run (browser tours, PDF reports and their checks, serve-prod)
+ensure_debian_commands() {
+    local entry command package missing=()
+    for entry in $DEBIAN_COMMANDS; do
+        command=${entry%%:*}
+        package=${entry#*:}
+        if ! command -v "$command" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$command" ]; then
+            case " ${missing[*]} " in *" $package "*) ;; *) missing+=("$package") ;; esac
+        fi
+    done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "chromium and wkhtmltopdf already installed."
+        echo "chromium, wkhtmltopdf, poppler-utils and nginx already installed."
         return
     fi
     say "Installing ${missing[*]} from Debian"
@@ -99,6 +118,15 @@ list_db = False
 log_level = warn
 CONF
     echo "$conf"
+}
+
+# a copy of database $1 as $2, with its filestore (attachments are files)
+copy_db() {
+    createdb -T "$1" "$2"
+    if [ -d "$VAR/data/filestore/$1" ]; then
+        rm -rf "$VAR/data/filestore/$2"
+        cp -a "$VAR/data/filestore/$1" "$VAR/data/filestore/$2"
+    fi
 }
 
 db_exists() {

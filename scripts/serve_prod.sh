@@ -24,16 +24,6 @@ LISTEN_BACKLOG=${LISTEN_BACKLOG:-1024}
 NGINX_DIR="$VAR/nginx"
 NGINX_CONF="$NGINX_DIR/$DB.conf"
 
-# Debian's nginx (installed like chromium in ensure_browser)
-ensure_nginx() {
-    if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
-        return
-    fi
-    say "Installing nginx from Debian"
-    as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q nginx-light
-}
-
 # Odoo's configuration: make run's, plus workers, crons, proxy mode and the
 # limits of Odoo's deployment guide (administration/on_premise/deploy.html)
 write_prod_config() {
@@ -162,7 +152,7 @@ nginx_bin() { command -v nginx 2>/dev/null || echo /usr/sbin/nginx; }
 
 check_odoo
 if [ "${CONFIG_ONLY:-0}" = 1 ]; then
-    ensure_nginx
+    ensure_debian_commands
     write_prod_config
     write_nginx_config >/dev/null
     "$(nginx_bin)" -t -q -p "$NGINX_DIR" -c "$NGINX_CONF"
@@ -170,7 +160,7 @@ if [ "${CONFIG_ONLY:-0}" = 1 ]; then
     exit 0
 fi
 [ "${SETUP:-1}" = 0 ] || DB_NAME=$DB bash "$ROOT/scripts/setup.sh"
-ensure_nginx
+ensure_debian_commands
 CONF=$(write_prod_config)
 write_nginx_config >/dev/null
 "$(nginx_bin)" -t -q -p "$NGINX_DIR" -c "$NGINX_CONF"

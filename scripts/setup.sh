@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 check_odoo
 ensure_postgres
 ensure_requirements
-ensure_browser
+ensure_debian_commands
 
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")

@@ -1,0 +1,66 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""pytest settings of the whole suite (``make test``).
+
+- Under CI (``CI=true``) a skipped test fails the run, its reason printed: a
+  test that cannot run on a machine (no Chromium, a DevTools port that never
+  answered, a missing library) must say so loudly, not pass in silence.
+- With pytest-xdist (``make test`` runs two processes, each on its own copy
+  of the test database), the browser tests go together to one process, in
+  one group (``--dist loadgroup``): one Chromium at a time on a 2-core
+  machine, while the other process runs the rest. Other tests are grouped by
+  class (or module), so that a class's fixtures are built once.
+"""
+
+import os
+from functools import cache
+from pathlib import Path
+
+import freezegun
+import pytest
+
+# the tests that freeze the clock must not freeze pytest's own: the slowest
+# tests listed at the end of each run (--durations) are timed with real time
+freezegun.configure(extend_ignore_list=["_pytest"])
+
+BROWSER_CALLS = ("start_tour(", "browser_js(")
+# the slowest groups are handed out first, so that no process waits at the end
+FIRST = ("browser", "tests/test_install.py")
+
+
+def _ci():
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@cache
+def _opens_a_browser(path):
+    return any(call in Path(path).read_text(encoding="utf-8") for call in BROWSER_CALLS)
+
+
+def _group(item):
+    if _opens_a_browser(str(item.path)):
+        return "browser"
+    return item.nodeid.rsplit("::", 1)[0]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+
+    def rank(item):
+        group = _group(item)
+        return FIRST.index(group) if group in FIRST else len(FIRST)
+
+    items.sort(key=rank)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not (_ci() and report.skipped) or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    reason = reason.removeprefix("Skipped: ")
+    report.outcome = "failed"
+    report.longrepr = f"SKIPPED, which fails the run under CI: {reason}"
