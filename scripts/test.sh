@@ -5,16 +5,26 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 check_odoo
 ensure_postgres
 ensure_requirements
-ensure_browser
+ensure_debian_commands
 
 DB=${TEST_DB_NAME:-maintenance_test}
 HTTP_PORT=${TEST_HTTP_PORT:-8079} CONF=$(write_config "$DB")
 say "Creating a fresh test database '$DB' (French company, no demo data)"
-dropdb --if-exists "$DB"
-rm -rf "$VAR/data/filestore/$DB"
+for db in "$DB" "${DB}_base"; do
+    dropdb --if-exists "$db"
+    rm -rf "$VAR/data/filestore/$db"
+done
 "$PYTHON" -m odoo db -c "$CONF" init "$DB" --language en_US --country FR
+# the bare database (Odoo's base, a French company) is the template from which
+# tests/test_install.py installs each add-on alone, instead of a new init each
+copy_db "$DB" "${DB}_base"
 say "Installing $ADDONS"
 "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
-say "Running the test suite"
+# two pytest processes (pytest-xdist), each on its own copy of the test
+# database: the browser tests in one of them, one group at a time
+# (conftest.py); the slowest tests are listed at the end of every run
+PROCESSES=${TEST_PROCESSES:-2}
+say "Running the test suite ($PROCESSES processes)"
 cd "$ROOT"
-"$PYTHON" -m pytest --odoo-config="$CONF" --odoo-database="$DB" --odoo-http "$@"
+MAINTENANCE_TEMPLATE_DB="${DB}_base" "$PYTHON" -m pytest --odoo-config="$CONF" --odoo-database="$DB" \
+    --odoo-http -n "$PROCESSES" --dist loadgroup --durations=30 "$@"

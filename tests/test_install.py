@@ -1,8 +1,20 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Each add-on installs on its own, with its dependencies, in a fresh
-database of a French company; the three together are the test database."""
+database of a French company; all of them together are the test database.
 
+A fresh database is initialised once (or taken from ``make test``'s own
+template, ``MAINTENANCE_TEMPLATE_DB``: Odoo's base, a French company, before
+any add-on), and each add-on is installed into a copy (``createdb -T``) of the
+database that holds exactly the add-ons of ours it depends on: the copy of
+the bare database for ``maintenance_contracts``, the copy of that one for
+``maintenance_planning``, and so on. What is installed in the end is what
+``-i <add-on>`` on a fresh database installs — Odoo installs the dependencies
+first in either case — and each add-on's own install runs once instead of
+once per add-on depending on it."""
+
+import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -20,15 +32,21 @@ ADDONS = (
     "maintenance_credit_control",
     "maintenance_reporting",
 )
-# our add-ons each one pulls in when installed alone
-DEPENDS = {
-    "maintenance_contracts": set(),
-    "maintenance_planning": {"maintenance_contracts"},
-    "maintenance_billing": {"maintenance_contracts", "maintenance_planning"},
-    "maintenance_sale": {"maintenance_contracts", "maintenance_planning", "maintenance_billing"},
-    "maintenance_credit_control": {"maintenance_contracts", "maintenance_planning"},
-    "maintenance_reporting": {"maintenance_contracts", "maintenance_planning"},
+# the add-on of ours whose database each one is installed into (None: the
+# fresh database); the dependencies of ours each one pulls in when alone
+PARENT = {
+    "maintenance_contracts": None,
+    "maintenance_planning": "maintenance_contracts",
+    "maintenance_billing": "maintenance_planning",
+    "maintenance_sale": "maintenance_billing",
+    "maintenance_credit_control": "maintenance_planning",
+    "maintenance_reporting": "maintenance_planning",
 }
+
+
+def _ours_depended_on(addon):
+    parent = PARENT[addon]
+    return set() if parent is None else {parent} | _ours_depended_on(parent)
 
 
 @tagged("post_install", "-at_install")
@@ -40,6 +58,18 @@ class TestInstalledTogether(TransactionCase):
         # a French company: French chart of accounts, account_peppol auto-installed
         self.assertEqual(self.env.company.country_id.code, "FR")
         self.assertEqual(self.env.company.chart_template, "fr")
+
+
+def test_dependencies_of_ours_are_the_manifests():
+    """PARENT is the manifests' own graph: each add-on's dependencies of ours
+    are those its manifest pulls in."""
+    for addon in ADDONS:
+        manifest = odoo.modules.module.get_manifest(addon)
+        ours = {name for name in manifest["depends"] if name.startswith("maintenance_")}
+        closure = set(ours)
+        for name in ours:
+            closure |= _ours_depended_on(name)
+        assert closure == _ours_depended_on(addon), addon
 
 
 def _odoo(*args):
@@ -55,85 +85,115 @@ def _psql(database, query):
 
 def _common_args():
     config = odoo.tools.config
-    common = [f"--addons-path={','.join(config['addons_path'])}"]
+    common = [
+        f"--addons-path={','.join(config['addons_path'])}",
+        f"--data-dir={config['data_dir']}",
+    ]
     if config.get("db_user"):
         common.append(f"--db_user={config['db_user']}")
     return common
 
 
-def test_installs_beside_odoo_maintenance():
-    """A company installs Odoo's Maintenance app for its own tools beside
-    ours: both install together and show two apps of different names and
-    icons on the home screen."""
-    database = f"maintenance_beside_{uuid.uuid4().hex[:6]}"
-    common = _common_args()
-    try:
-        created = _odoo("db", *common, "init", database, "--country", "FR")
-        assert created.returncode == 0, created.stderr[-3000:]
+def _filestore(database):
+    # not config.filestore(): pytest-odoo points it at the test database's own
+    # filestore in its test processes, whatever the database asked for
+    return os.path.join(odoo.tools.config["data_dir"], "filestore", database)
+
+
+class Databases:
+    """The databases of this module's tests: each made once, dropped at the end."""
+
+    def __init__(self):
+        self.prefix = f"maintenance_install_{uuid.uuid4().hex[:6]}"
+        self.made = {}
+
+    def _copy(self, template, name):
+        database = f"{self.prefix}_{name}"
+        subprocess.run(["createdb", "-T", template, database], check=True, capture_output=True)
+        self.made[name] = database
+        # the attachments of the copy (the company's logo...) are files
+        if os.path.isdir(_filestore(template)):
+            shutil.copytree(_filestore(template), _filestore(database))
+        return database
+
+    def bare(self):
+        """A fresh database of a French company with Odoo's base only."""
+        if "bare" not in self.made:
+            template = os.environ.get("MAINTENANCE_TEMPLATE_DB")
+            if template:
+                self._copy(template, "bare")
+            else:
+                database = self.made["bare"] = f"{self.prefix}_bare"
+                created = _odoo("db", *_common_args(), "init", database, "--country", "FR")
+                assert created.returncode == 0, created.stderr[-3000:]
+        return self.made["bare"]
+
+    def install(self, addons, parent_database, name):
+        """A copy of ``parent_database`` with ``addons`` installed."""
+        database = self._copy(parent_database, name)
         installed = _odoo(
-            *common,
+            *_common_args(),
             "-d",
             database,
             "-i",
-            "maintenance,maintenance_planning",
+            addons,
             "--stop-after-init",
             "--log-level=warn",
             "--http-port=0",
         )
         assert installed.returncode == 0, installed.stderr[-3000:]
         assert " ERROR " not in installed.stderr, installed.stderr[-3000:]
-        rows = _psql(
-            database,
-            "SELECT d.module, m.name->>'en_US', m.web_icon FROM ir_ui_menu m "
-            "JOIN ir_model_data d ON d.model = 'ir.ui.menu' AND d.res_id = m.id "
-            "WHERE m.parent_id IS NULL AND d.name IN "
-            "('menu_maintenance_title', 'maintenance_root_menu') ORDER BY d.module",
-        )
-        apps = [row.split("|") for row in rows if row]
-        assert [app[0] for app in apps] == ["maintenance", "maintenance_contracts"], apps
-        (_odoo_module, odoo_name, odoo_icon), (_ours, our_name, our_icon) = apps
-        assert odoo_name == "Maintenance"
-        assert our_name == "Customer maintenance"
-        assert odoo_icon != our_icon
-    finally:
-        subprocess.run(["dropdb", "--if-exists", database], capture_output=True, check=False)
+        return database
+
+    def with_addon(self, addon):
+        """The database where ``addon`` was installed alone."""
+        if addon not in self.made:
+            parent = PARENT[addon]
+            parent_database = self.with_addon(parent) if parent else self.bare()
+            self.install(addon, parent_database, addon)
+        return self.made[addon]
+
+    def drop(self):
+        for database in self.made.values():
+            subprocess.run(["dropdb", "--if-exists", database], capture_output=True, check=False)
+            shutil.rmtree(_filestore(database), ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def databases():
+    made = Databases()
+    yield made
+    made.drop()
 
 
 @pytest.mark.parametrize("addon", ADDONS)
-def test_addon_installs_alone(addon):
-    database = f"maintenance_alone_{addon.split('_')[1]}_{uuid.uuid4().hex[:6]}"
-    common = _common_args()
-    try:
-        created = _odoo("db", *common, "init", database, "--country", "FR")
-        assert created.returncode == 0, created.stderr[-3000:]
-        installed = _odoo(
-            *common,
-            "-d",
-            database,
-            "-i",
-            addon,
-            "--stop-after-init",
-            "--log-level=warn",
-            "--http-port=0",
-        )
-        assert installed.returncode == 0, installed.stderr[-3000:]
-        assert " ERROR " not in installed.stderr, installed.stderr[-3000:]
-        state = subprocess.run(
-            [
-                "psql",
-                "-d",
-                database,
-                "-tAc",
-                (
-                    "SELECT name, state FROM ir_module_module WHERE name LIKE 'maintenance\\_%' "
-                    "AND state = 'installed' ORDER BY name"
-                ),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        expected = sorted(DEPENDS[addon] | {addon})
-        assert state == [f"{name}|installed" for name in expected]
-    finally:
-        subprocess.run(["dropdb", "--if-exists", database], capture_output=True, check=False)
+def test_addon_installs_alone(addon, databases):
+    database = databases.with_addon(addon)
+    state = _psql(
+        database,
+        "SELECT name FROM ir_module_module WHERE name LIKE 'maintenance\\_%' "
+        "AND state = 'installed' ORDER BY name",
+    )
+    assert [name for name in state if name] == sorted(_ours_depended_on(addon) | {addon})
+
+
+def test_installs_beside_odoo_maintenance(databases):
+    """A company installs Odoo's Maintenance app for its own tools beside
+    ours: both install together and show two apps of different names and
+    icons on the home screen."""
+    database = databases.install(
+        "maintenance", databases.with_addon("maintenance_planning"), "beside"
+    )
+    rows = _psql(
+        database,
+        "SELECT d.module, m.name->>'en_US', m.web_icon FROM ir_ui_menu m "
+        "JOIN ir_model_data d ON d.model = 'ir.ui.menu' AND d.res_id = m.id "
+        "WHERE m.parent_id IS NULL AND d.name IN "
+        "('menu_maintenance_title', 'maintenance_root_menu') ORDER BY d.module",
+    )
+    apps = [row.split("|") for row in rows if row]
+    assert [app[0] for app in apps] == ["maintenance", "maintenance_contracts"], apps
+    (_odoo_module, odoo_name, odoo_icon), (_ours, our_name, our_icon) = apps
+    assert odoo_name == "Maintenance"
+    assert our_name == "Customer maintenance"
+    assert odoo_icon != our_icon
