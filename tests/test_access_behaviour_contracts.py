@@ -11,8 +11,15 @@ of three kinds, and the outcome is compared with the matrix cell:
 - ``other_customer``: same company, another customer (``own`` refuses it);
 - ``other_company``: another company (every role is refused it).
 
-Each try runs in a savepoint rolled back afterwards, on a record created
-for it (so that no record depends on it)."""
+Every try runs as the user in the user's own companies (the context the web
+client sends), so that the other company's records are refused by the
+multi-company record rules and not by the context: a refusal because of the
+context ("Access to unauthorized or invalid companies") is reported as a
+difference, never counted as a refusal.
+
+The tried records (one per model and kind) are made once for the class, as
+superuser; each try runs in a savepoint rolled back afterwards, so that a
+write or an unlink does not reach the next try."""
 
 import csv
 
@@ -73,6 +80,8 @@ WRITE = {
     "contract.contract": ("code", "X"),
     "contract.line": ("name", "changed"),
 }
+# the error of an environment whose companies are not the user's (odoo.api)
+INVALID_COMPANIES = "Access to unauthorized or invalid companies."
 # cells where the installed behaviour is known to differ from the matrix,
 # with the reason; each is checked to still differ (remove it once fixed)
 KNOWN_GAPS = {}
@@ -101,6 +110,7 @@ class TestAccessBehaviourContracts(TransactionCase):
         cls.product = cls.env["product.product"].create({"name": "Entretien", "type": "service"})
         cls.index = cls.env["maintenance.price.index"].create({"code": "T-BEH", "name": "Test"})
         cls.wtype = cls.env.ref("maintenance_contracts.warranty_type_full_2")
+        cls.other_company = other_company
         cls.targets = {
             "reach": cls._parents(company, customer, follower=cls.users["portal"].partner_id),
             "other_customer": cls._parents(
@@ -114,6 +124,23 @@ class TestAccessBehaviourContracts(TransactionCase):
                 cls.env["res.partner"].create({"name": "Mairie de Nîmes", "is_company": True}),
             ),
         }
+        cls.records, cls.create_vals = {}, {}
+        for model in MODELS:
+            for target in cls._tried_targets(model):
+                cls.records[model, target] = cls._record(model, cls.targets[target])
+                cls.create_vals[model, target] = cls._vals(model, cls.targets[target])
+        cls.company_ids = {role: user.company_ids.ids for role, user in cls.users.items()}
+
+    @staticmethod
+    def _tried_targets(model):
+        """The kinds of record tried on ``model``: a model shared by every company
+        has no "other company" record, one without customer no "other customer"."""
+        targets = ["reach"]
+        if model not in NO_CUSTOMER:
+            targets.append("other_customer")
+        if model not in SHARED:
+            targets.append("other_company")
+        return targets
 
     @classmethod
     def _parents(cls, company, customer, follower=None):
@@ -159,10 +186,15 @@ class TestAccessBehaviourContracts(TransactionCase):
             "text_formula": env["maintenance.price.revision.formula"].create(
                 {"name": f"Texte {company.name}", "company_id": company.id, "fixed_part": 0.0}
             ),
+            # the formula of the tried term (a create try adds one to text_formula)
+            "term_formula": env["maintenance.price.revision.formula"].create(
+                {"name": f"Indices {company.name}", "company_id": company.id, "fixed_part": 0.0}
+            ),
             "revision": revision,
         }
 
-    def _vals(self, model, parents):
+    @classmethod
+    def _vals(cls, model, parents):
         """Values of a new record of ``model`` hanging from ``parents``."""
         company = parents["company"].id
         site = parents["site"].id
@@ -175,7 +207,7 @@ class TestAccessBehaviourContracts(TransactionCase):
             },
             "maintenance.price.index": {"code": "T-NEW", "name": "New"},
             "maintenance.price.index.value": {
-                "index_id": self.index.id,
+                "index_id": cls.index.id,
                 "month": "2031-01-01",
                 "value": 101.0,
             },
@@ -199,7 +231,7 @@ class TestAccessBehaviourContracts(TransactionCase):
             },
             "maintenance.price.revision.term": {
                 "formula_id": parents["text_formula"].id,
-                "index_id": self.index.id,
+                "index_id": cls.index.id,
                 "weight": 1.0,
             },
             "maintenance.sector": {"name": "Secteur", "company_id": company},
@@ -216,7 +248,7 @@ class TestAccessBehaviourContracts(TransactionCase):
             "maintenance.visit.group": {"name": "Groupe", "site_id": site, "company_id": company},
             "maintenance.warranty.operation": {
                 "name": "Contrôle",
-                "warranty_type_id": self.wtype.id,
+                "warranty_type_id": cls.wtype.id,
             },
             "maintenance.warranty.type": {"name": "Type", "code": "T-NEW", "company_id": company},
             "contract.contract": {
@@ -226,27 +258,42 @@ class TestAccessBehaviourContracts(TransactionCase):
             },
             "contract.line": {
                 "contract_id": parents["contract"].id,
-                "product_id": self.product.id,
+                "product_id": cls.product.id,
                 "name": "Ligne",
             },
         }[model]
 
-    def _record(self, model, parents):
-        """A new record of ``model`` (created as superuser) to try on."""
-        record = parents["env"][model].create(self._vals(model, parents))
+    @classmethod
+    def _record(cls, model, parents):
+        """The record of ``model`` hanging from ``parents`` that read, write and
+        unlink are tried on (made as superuser, once): its unique keys are not
+        those of the record a create try makes."""
+        keys = {
+            "maintenance.price.index": {"code": "T-FIX"},
+            "maintenance.price.index.value": {"month": "2031-02-01"},
+            "maintenance.price.revision": {"date": "2032-01-01"},
+            "maintenance.price.revision.term": {"formula_id": parents["term_formula"].id},
+            "maintenance.warranty.type": {"code": "T-FIX"},
+        }.get(model, {})
+        record = parents["env"][model].create(dict(cls._vals(model, parents), **keys))
         if model == "contract.contract" and parents["follower"]:
             record.message_subscribe(partner_ids=parents["follower"].ids)
         return record
 
-    def _try(self, role, model, operation, parents):
-        """'1' if the user of ``role`` could do ``operation``, '0' if refused."""
-        user = self.users[role]
+    def _try(self, role, model, operation, target):
+        """'1' if the user of ``role`` could do ``operation``, '0' if refused by
+        the access rights, otherwise what went wrong."""
+        # the user's own environment: the user's companies, not the records'
+        env = self.env(
+            user=self.users[role],
+            context=dict(self.env.context, allowed_company_ids=self.company_ids[role]),
+        )
         savepoint = self.env.cr.savepoint()
         try:
             if operation == "create":
-                parents["env"][model].with_user(user).create(self._vals(model, parents))
+                env[model].create(dict(self.create_vals[model, target]))
             else:
-                record = self._record(model, parents).with_user(user)
+                record = self.records[model, target].with_env(env)
                 if operation == "read":
                     record.read([WRITE[model][0]])
                 elif operation == "write":
@@ -255,8 +302,15 @@ class TestAccessBehaviourContracts(TransactionCase):
                     record.unlink()
             self.env.flush_all()
             return "1"
-        except AccessError:
+        except AccessError as error:
+            if str(error) in (
+                INVALID_COMPANIES,
+                env._("Access to unauthorized or invalid companies."),
+            ):
+                return f"refused by the context, not by a record rule ({error})"
             return "0"
+        except Exception as error:  # noqa: BLE001 - reported as a difference
+            return f"{type(error).__name__}: {error}"
         finally:
             savepoint.close(rollback=True)
             self.env.invalidate_all()
@@ -270,25 +324,20 @@ class TestAccessBehaviourContracts(TransactionCase):
             return "0"
         return "1"
 
-    def test_behaviour_matches_the_matrix(self):
-        self.assertEqual(
-            {model for _role, model in self.matrix}, set(MODELS), "a model lacks matrix rows"
-        )
-        differences, gaps = [], []
+    def _differences(self, models=MODELS):
+        """What the users of the roles got, where it is not what the matrix says."""
+        differences = []
         for (role, model), row in sorted(self.matrix.items()):
+            if model not in models:
+                continue
             for operation in OPERATIONS:
-                for target, parents in self.targets.items():
-                    if target != "reach" and (
-                        (target == "other_company" and model in SHARED)
-                        or (target == "other_customer" and model in NO_CUSTOMER)
-                    ):
-                        continue
+                for target in self._tried_targets(model):
                     expected = self._expected(row[operation], target, model)
-                    got = self._try(role, model, operation, parents)
+                    got = self._try(role, model, operation, target)
                     gap = KNOWN_GAPS.get((role, model, operation))
                     if gap and expected == "1":
                         if got == expected:
-                            gaps.append(
+                            differences.append(
                                 f"{role} {operation} {model} now works ({gap}): "
                                 "remove it from KNOWN_GAPS"
                             )
@@ -298,4 +347,27 @@ class TestAccessBehaviourContracts(TransactionCase):
                             f"{role} {operation} {model} ({target}): matrix says "
                             f"{row[operation]}, expected {expected}, the user got {got}"
                         )
-        self.assertFalse(differences + gaps, "\n".join(differences + gaps))
+        return differences
+
+    def test_behaviour_matches_the_matrix(self):
+        self.assertEqual(
+            {model for _role, model in self.matrix}, set(MODELS), "a model lacks matrix rows"
+        )
+        for role, user in self.users.items():
+            self.assertNotIn(
+                self.other_company, user.company_ids, f"{role} is in the other company"
+            )
+        differences = self._differences()
+        self.assertFalse(differences, "\n".join(differences))
+
+    def test_a_missing_company_rule_is_reported(self):
+        """The check can fail: without the multi-company rule of sectors, the
+        other company's sector is reached, and the check says so."""
+        self.env.ref("maintenance_contracts.maintenance_sector_rule_company").active = False
+        differences = self._differences(models={"maintenance.sector"})
+        self.assertIn(
+            "manager read maintenance.sector (other_company): matrix says 1, expected 0, "
+            "the user got 1",
+            differences,
+        )
+        self.assertTrue(all("(other_company)" in line for line in differences), differences)

@@ -4,7 +4,8 @@
 maintenance_planning: each role really reads, writes, creates and deletes
 records, and what happens is compared with the matrix.
 
-Three records per model and attempt:
+Three records per model, made once for the class (as superuser) and tried
+by every role, each attempt in a savepoint rolled back afterwards:
 
 - ``own``: the technician's (their task, its dossier, check-ins, readings,
   parts...) in the users' company;
@@ -15,6 +16,11 @@ A cell ``1`` reaches ``own`` and ``other``, ``own`` reaches only ``own``,
 ``0`` reaches nothing; nobody reaches ``foreign``. The sensor gateway user
 (a share user of the Sensor gateway group, not a row of the matrix) reaches
 nothing at all: the readings endpoint is its only way in.
+
+Every attempt runs as the user in the user's own companies (the context the
+web client sends): ``foreign`` records are refused by the multi-company record
+rules, not by the context; a refusal because of the context ("Access to
+unauthorized or invalid companies") is reported as a difference.
 """
 
 import csv
@@ -40,6 +46,8 @@ MODELS = (
 SCOPES = ("own", "other", "foreign")
 OPERATIONS = ("read", "write", "create", "unlink")
 GATEWAY = "gateway"
+# the error of an environment whose companies are not the user's (odoo.api)
+INVALID_COMPANIES = "Access to unauthorized or invalid companies."
 
 
 @tagged("post_install", "-at_install")
@@ -100,61 +108,77 @@ class TestAccessBehaviourPlanning(TransactionCase):
         cls.dates = (datetime(2026, 1, 1) + timedelta(minutes=n) for n in itertools.count())
         with MATRIX.open(newline="") as handle:
             cls.matrix = {(row["role"], row["model"]): row for row in csv.DictReader(handle)}
+        cls.tasks = {scope: cls._task(scope) for scope in SCOPES}
+        cls.meters = {scope: cls._meter(scope) for scope in SCOPES}
+        cls.env.flush_all()  # the workload report reads the tasks in SQL
+        cls.records, cls.create_vals = {}, {}
+        for model in MODELS:
+            for scope in SCOPES:
+                cls.records[model, scope] = cls._record(model, scope)
+                cls.create_vals[model, scope] = cls._create_vals(model, scope)
+        cls.company_ids = {user: user.company_ids.ids for user in cls.users.values()}
 
     # the records of each scope (made as superuser: the set-up, not the test)
 
-    def _scope(self, scope):
-        company = self.foreign_company if scope == "foreign" else self.company
-        technician = self.technician2 if scope == "other" else self.technician
+    @classmethod
+    def _scope(cls, scope):
+        company = cls.foreign_company if scope == "foreign" else cls.company
+        technician = cls.technician2 if scope == "other" else cls.technician
         return company, technician
 
-    def _site(self, scope, company):
-        return (self.other_site if scope == "other" else self.site)[company]
+    @classmethod
+    def _site(cls, scope, company):
+        return (cls.other_site if scope == "other" else cls.site)[company]
 
-    def _task(self, scope):
-        company, technician = self._scope(scope)
-        dossier = self.env["maintenance.intervention"].create(
-            {"site_id": self._site(scope, company).id, "company_id": company.id}
+    @classmethod
+    def _task(cls, scope):
+        company, technician = cls._scope(scope)
+        dossier = cls.env["maintenance.intervention"].create(
+            {"site_id": cls._site(scope, company).id, "company_id": company.id}
         )
-        start = next(self.dates)
-        return self.env["maintenance.task"].create(
+        start = next(cls.dates)
+        return cls.env["maintenance.task"].create(
             {
                 "name": f"Tâche {scope}",
                 "intervention_id": dossier.id,
                 "user_ids": [Command.set(technician.ids)],
-                "equipment_ids": [Command.set(self.equipment[company].ids)],
+                "equipment_ids": [Command.set(cls.equipment[company].ids)],
                 "planned_start": start,
                 "planned_end": start + timedelta(hours=2),
             }
         )
 
-    def _meter(self, scope):
-        company, _technician = self._scope(scope)
-        return self.env["maintenance.meter"].create(
-            {"name": "Température", "equipment_id": self.equipment[company].id, "kind": "gauge"}
+    @classmethod
+    def _meter(cls, scope):
+        company, _technician = cls._scope(scope)
+        return cls.env["maintenance.meter"].create(
+            {"name": "Température", "equipment_id": cls.equipment[company].id, "kind": "gauge"}
         )
 
-    def _record(self, model, scope):
-        """A new record of ``model`` in ``scope``."""
+    @classmethod
+    def _record(cls, model, scope):
+        """The record of ``model`` in ``scope`` that read, write and unlink are
+        tried on."""
+        task = cls.tasks[scope]
         if model == "maintenance.workload.report":
-            task = self._task(scope)
-            self.env.flush_all()
-            return self.env[model].search(
+            return cls.env[model].search(
                 [("user_id", "in", task.user_ids.ids), ("company_id", "=", task.company_id.id)],
                 limit=1,
             )
         if model == "maintenance.meter":
-            return self._meter(scope)
+            return cls.meters[scope]
         if model == "maintenance.intervention":
-            return self._task(scope).intervention_id
+            return task.intervention_id
         if model == "maintenance.task":
-            return self._task(scope)
-        return self.env[model].create(self._create_vals(model, scope))
+            return task
+        return cls.env[model].create(cls._create_vals(model, scope))
 
-    def _create_vals(self, model, scope):
-        company, technician = self._scope(scope)
+    @classmethod
+    def _create_vals(cls, model, scope):
+        """Values of a new record of ``model`` in ``scope``, on the scope's task."""
+        company, technician = cls._scope(scope)
         if model == "maintenance.intervention":
-            return {"site_id": self._site(scope, company).id, "company_id": company.id}
+            return {"site_id": cls._site(scope, company).id, "company_id": company.id}
         if model == "maintenance.task":
             return {
                 "name": "Nouvelle tâche",
@@ -162,8 +186,8 @@ class TestAccessBehaviourPlanning(TransactionCase):
                 "user_ids": [Command.set(technician.ids)],
             }
         if model == "maintenance.meter":
-            return {"name": "Pression", "equipment_id": self.equipment[company].id}
-        task = self._task(scope)
+            return {"name": "Pression", "equipment_id": cls.equipment[company].id}
+        task = cls.tasks[scope]
         return {
             "maintenance.task.checklist": {"task_id": task.id, "name": "Contrôle"},
             # a closed pair: a technician has one open check-in at a time
@@ -175,11 +199,11 @@ class TestAccessBehaviourPlanning(TransactionCase):
             },
             "maintenance.meter.reading": {
                 "task_id": task.id,
-                "meter_id": self._meter(scope).id,
+                "meter_id": cls.meters[scope].id,
                 "value": 20.0,
-                "date": next(self.dates),
+                "date": next(cls.dates),
             },
-            "maintenance.task.part": {"task_id": task.id, "product_id": self.product.id},
+            "maintenance.task.part": {"task_id": task.id, "product_id": cls.product.id},
             "maintenance.workload.report": {"task_count": 1},
         }[model]
 
@@ -199,30 +223,40 @@ class TestAccessBehaviourPlanning(TransactionCase):
     def _attempt(self, user, model, operation, scope):
         """'1' when the role did it, '0' when refused with an AccessError,
         otherwise what went wrong."""
+        # the user's own environment: the user's companies, not the records'
+        env = self.env(
+            user=user, context=dict(self.env.context, allowed_company_ids=self.company_ids[user])
+        )
+        savepoint = self.env.cr.savepoint()
         try:
-            with self.env.cr.savepoint():
-                if operation == "create":
-                    vals = self._create_vals(model, scope)
-                    self.env[model].with_user(user).create(vals)
+            if operation == "create":
+                env[model].create(dict(self.create_vals[model, scope]))
+            else:
+                record = self.records[model, scope]
+                self.assertTrue(record, f"no {model} record for {scope}")
+                self.env.invalidate_all()
+                as_user = record.with_env(env)
+                if operation == "read":
+                    as_user.read(["display_name"])
+                    if env[model].search([("id", "=", record.id)]) != as_user:
+                        return "read but not found by search"
+                elif operation == "write":
+                    as_user.write(self.WRITE_VALS[model])
                 else:
-                    record = self._record(model, scope)
-                    self.assertTrue(record, f"no {model} record for {scope}")
-                    self.env.invalidate_all()
-                    as_user = record.with_user(user)
-                    if operation == "read":
-                        as_user.read(["display_name"])
-                        found = self.env[model].with_user(user).search([("id", "=", record.id)])
-                        if found != as_user:
-                            return "read but not found by search"
-                    elif operation == "write":
-                        as_user.write(self.WRITE_VALS[model])
-                    else:
-                        as_user.unlink()
-                    self.env.flush_all()
-        except AccessError:
+                    as_user.unlink()
+            self.env.flush_all()
+        except AccessError as error:
+            if str(error) in (
+                INVALID_COMPANIES,
+                env._("Access to unauthorized or invalid companies."),
+            ):
+                return f"refused by the context, not by a record rule ({error})"
             return "0"
         except Exception as error:  # noqa: BLE001 - reported as a difference
             return f"{type(error).__name__}: {error}"
+        finally:
+            savepoint.close(rollback=True)
+            self.env.invalidate_all()
         return "1"
 
     @staticmethod
@@ -231,10 +265,11 @@ class TestAccessBehaviourPlanning(TransactionCase):
             return "0"
         return "1" if cell == "1" or scope == "own" else "0"
 
-    def test_roles_reach_what_the_matrix_says(self):
+    def _differences(self, models=MODELS):
+        """What the roles got, where it is not what the matrix says."""
         differences = []
         for role, user in self.users.items():
-            for model in MODELS:
+            for model in models:
                 row = self.matrix.get((role, model))
                 for operation in OPERATIONS:
                     cell = row[operation] if row else "0"  # the gateway: nothing
@@ -246,4 +281,21 @@ class TestAccessBehaviourPlanning(TransactionCase):
                                 f"{role} {operation} {model} ({scope}): matrix says "
                                 f"{cell} so {expected}, the role got {got}"
                             )
+        return differences
+
+    def test_roles_reach_what_the_matrix_says(self):
+        for role, user in self.users.items():
+            self.assertNotIn(self.foreign_company, user.company_ids, f"{role} is in it")
+        differences = self._differences()
         self.assertFalse(differences, "\n".join(differences))
+
+    def test_a_missing_company_rule_is_reported(self):
+        """The check can fail: without the multi-company rule of task operations,
+        the other company's operation is reached, and the check says so."""
+        self.env.ref("maintenance_planning.maintenance_task_checklist_rule_company").active = False
+        differences = self._differences(models=["maintenance.task.checklist"])
+        self.assertIn(
+            "manager read maintenance.task.checklist (foreign): matrix says 1 so 0, the role got 1",
+            differences,
+        )
+        self.assertTrue(all("(foreign)" in line for line in differences), differences)

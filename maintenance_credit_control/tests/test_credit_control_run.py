@@ -1,5 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -28,6 +30,13 @@ class TestCreditControlRun(CreditControlCommon):
         run.line_ids.write({"state": "sent"})
         # the next run reads the lines in SQL (OCA), as a later request would
         self.env.flush_all()
+
+    def _chatter(self, partner):
+        """The messages of ``partner``'s chatter, read in the database."""
+        self.env.flush_all()
+        return self.env["mail.message"].search(
+            [("model", "=", "res.partner"), ("res_id", "=", partner.id)]
+        )
 
     def test_the_company_follows_its_customers_with_the_french_policy(self):
         self.assertEqual(self.env.company.credit_policy_id, self.policy)
@@ -81,12 +90,41 @@ class TestCreditControlRun(CreditControlCommon):
         # the formal notice is a letter
         self.assertEqual(run3.line_ids.filtered(lambda line: line.level == 3).channel, "letter")
 
-    def test_hold_is_not_set_twice_and_kept_until_lifted(self):
-        self.customer.sudo().write(
-            {"credit_hold": True, "credit_hold_reason": "Accord de l'expert-comptable"}
+    def test_formal_notices_keep_a_hold_already_set(self):
+        """A customer the accountant put on hold by hand reaches the formal
+        notice in two follow-ups: the hold keeps its date and reason, and
+        its chatter gets no note of the follow-up."""
+        self._send(self._run("2026-03-28").with_user(self.accountant))
+        self._send(self._run("2026-04-10").with_user(self.accountant))
+        customer = self.customer.with_user(self.accountant)
+        with freeze_time("2026-04-15"):
+            customer.action_maintenance_credit_hold()
+        reason = customer.credit_hold_reason
+        self.assertEqual(reason, f"Put on hold by {self.accountant.name}")
+        notes = self._chatter(self.customer)
+
+        # 20 April: inv1 50 days overdue -> formal notice (inv2: second reminder)
+        run3 = self._run("2026-04-20")
+        self.assertEqual(
+            self._levels(run3), {self.inv1.name: (3, 1000.0), self.inv2.name: (2, 300.0)}
         )
-        self.env["res.partner"]._maintenance_hold_from_follow_up(self.env["credit.control.line"])
-        self.assertEqual(self.customer.credit_hold_reason, "Accord de l'expert-comptable")
+        self._send(run3.with_user(self.accountant))
+        # 5 May: inv2 46 days overdue -> formal notice (inv3: second reminder;
+        # the other customer's invoice, 20 days: friendly reminder)
+        run4 = self._run("2026-05-05")
+        self.assertEqual(
+            self._levels(run4),
+            {
+                self.inv2.name: (3, 300.0),
+                self.inv3.name: (2, 300.0),
+                self.inv_other.name: (1, 250.0),
+            },
+        )
+        customer.invalidate_recordset()
+        self.assertTrue(customer.credit_hold)
+        self.assertEqual(customer.credit_hold_reason, reason)
+        self.assertEqual(str(customer.credit_hold_date), "2026-04-15")
+        self.assertEqual(self._chatter(self.customer), notes, "no second note in the chatter")
 
     def test_technician_and_manager_cannot_run_the_follow_up(self):
         for user in (self.technician, self.manager):

@@ -12,6 +12,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+
 from .common import PlanningCommon
 
 
@@ -96,16 +98,37 @@ class TestRegulatedFlows(PlanningCommon):
         self.assertEqual(certificate.state, "to_send")
         job = self.env.ref("maintenance_planning.ir_cron_closing_documents")
         self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", job.id)]))
-        self.env["maintenance.task"]._cron_closing_documents()
+        # a real PDF (Odoo renders HTML in tests without force_report_rendering)
+        self.env["maintenance.task"].with_context(
+            force_report_rendering=True
+        )._cron_closing_documents()
         # attached to the equipment, as a certificate
         attachment = certificate.attachment_id
         self.assertEqual(
             (attachment.res_model, attachment.res_id, attachment.maintenance_category),
             ("maintenance.customer.equipment", self.boiler.id, "certificate"),
         )
-        content = attachment.raw.decode()
-        for mention in ("2009-649", "92.5", "SD-24-0042", self.customer.name, "Saunier Duval"):
-            self.assertIn(mention, content)
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertTrue(attachment.name.endswith(f"{certificate.name.replace('/', '-')}.pdf"))
+        text = pdf_text(attachment.raw)
+        for mention in (
+            f"Boiler service certificate {certificate.name}",
+            "2009-649",
+            self.customer.name,
+            self.site.name,
+            "Chaudière gaz murale 24 kW",
+            "Brand and model Saunier Duval ThemaPlus Condens",
+            "Serial number SD-24-0042",
+            "Efficiency (%) 92.5",
+            "Carbon monoxide in the room (ppm) 3.0",
+            "Installation en bon état.",
+            "Entretien annuel, nettoyage du corps de chauffe.",
+            self.technician.name,
+        ):
+            self.assertIn(mention, text)
+        # nothing of the split's F-gas record, nor of another customer
+        for foreign in ("2024/573", self.split.name, self.customer2.name, self.site2.name):
+            self.assertNotIn(foreign, text)
         # sent to the customer with the PDF: the deadline is met
         mail = self.env["mail.mail"].search(
             [("model", "=", "maintenance.certificate"), ("res_id", "=", certificate.id)]
@@ -273,13 +296,41 @@ class TestRegulatedFlows(PlanningCommon):
         self.assertEqual(entries.mapped("entry_type"), ["reading", "intervention", "part"])
         self.assertIn("43.5", entries[0].name)
         self.assertIn("Filtre déshydrateur", entries[2].name)
-        # the logbook printed for an inspector lists them in order
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "maintenance_planning.maintenance_logbook_report_action", equipment.ids
-            )[0]
-            .decode()
+        # another customer's equipment has its own logbook
+        foreign = self.env["maintenance.customer.equipment"].create(
+            {"name": "Pompe à chaleur Belvédère", "site_id": self.site2.id}
         )
-        positions = [html.index(entry.name) for entry in entries]
+        self.env["maintenance.logbook.entry"].with_user(self.manager).create(
+            {"equipment_id": foreign.id, "name": "Remplacement du compresseur Belvédère"}
+        )
+        # the logbook printed for an inspector lists them in order (a real
+        # PDF: Odoo renders HTML in tests without force_report_rendering)
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "maintenance_planning.maintenance_logbook_report_action", equipment.ids
+            )
+        )
+        self.assertEqual(report_type, "pdf")
+        text = pdf_text(pdf)
+        for expected in (
+            "Logbook Climatiseur split bureau",
+            self.customer.name,
+            self.site.name,
+            "R410A, 5.0 kg, 10.44 t CO2e",
+            "43.5",
+            "Filtre déshydrateur",
+        ):
+            self.assertIn(expected, text)
+        positions = [text.index(entry.name) for entry in entries]
         self.assertEqual(positions, sorted(positions))
+        for name in (
+            self.customer2.name,
+            self.site2.name,
+            foreign.name,
+            "Remplacement du compresseur",
+            self.boiler.name,
+        ):
+            self.assertNotIn(name, text)

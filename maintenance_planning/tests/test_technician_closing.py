@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
 
 from .technician_common import NEAR, PNG, TechnicianCommon
 
@@ -165,7 +166,8 @@ class TestTechnicianClosing(TechnicianCommon):
             ("maintenance_category", "=", "report"),
         ]
         self.assertFalse(self.env["ir.attachment"].search(report_domain))
-        Task = self.env["maintenance.task"]
+        # a real PDF (Odoo renders HTML in tests without force_report_rendering)
+        Task = self.env["maintenance.task"].with_context(force_report_rendering=True)
         Task._cron_closing_documents()
         Task._cron_closing_documents()
         self.assertFalse(self.task.report_pending)
@@ -180,9 +182,30 @@ class TestTechnicianClosing(TechnicianCommon):
         report = reports
         self.assertEqual((report.res_model, report.res_id), ("maintenance.task", self.task.id))
         self.assertIn(self.dossier.name.replace("/", "-"), report.name)
-        content = base64.b64decode(report.datas).decode()
-        self.assertIn("Marie Durand", content)
-        self.assertIn("Dépannage chaudière", content)
+        self.assertTrue(report.name.endswith(".pdf"), report.name)
+        self.assertEqual(report.mimetype, "application/pdf")
+        text = pdf_text(report.raw)
+        for expected in (
+            f"Intervention report {self.dossier.name}",
+            "Dépannage chaudière",
+            self.customer.name,
+            self.site.name,
+            "Chaudière gaz 1",
+            self.equipment.serial_number,
+            "Brûleur encrassé",
+            "Compteur horaire 12,345.000 h",
+            "Température départ 71.500 °C",
+            "Julien Moreau",
+            "Total time on site: 01:45",
+            "Joint de porte foyer",
+            "Remplacement du joint de porte foyer",
+            "Marie Durand",
+            self.env.company.name,
+        ):
+            self.assertIn(expected, text)
+        # nothing of the other technician's task, at another customer's site
+        for foreign in (self.customer2.name, self.site2.name, "Visite ascenseur", "Karim Benali"):
+            self.assertNotIn(foreign, text)
         # the dossier's documents list it, and the technician can read it there
         action = self._as(self.technician, self.dossier).action_view_documents()
         self.assertIn(

@@ -1,7 +1,5 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import subprocess
-import tempfile
 from datetime import date
 
 from freezegun import freeze_time
@@ -10,24 +8,10 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
 from odoo.addons.maintenance_planning.tests.request_common import RequestCommon
 
 REPORT = "maintenance_reporting.maintenance_customer_pack_report_action"
-
-
-def pdf_text(pdf):
-    """The text of a PDF, as poppler's pdftotext reads it, white space
-    (table cells wrap their text) made single spaces."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        text = subprocess.run(
-            ["pdftotext", "-raw", handle.name, "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    return " ".join(text.split())
 
 
 class TestCustomerPack(RequestCommon):
