@@ -6,15 +6,17 @@
   test that cannot run on a machine (no Chromium, a DevTools port that never
   answered, a missing library) must say so loudly, not pass in silence.
 - With pytest-xdist (``make test`` runs two processes, each on its own copy
-  of the test database), the browser tests go together to one process, in
+  of the test database and of its filestore), the browser tests go together to one process, in
   one group (``--dist loadgroup``): one Chromium at a time on a 2-core
   machine, while the other process runs the rest. Other tests are grouped by
   class (or module), so that a class's fixtures are built once.
 """
 
 import os
+import shutil
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 import freezegun
 import pytest
@@ -41,6 +43,31 @@ def _group(item):
     if _opens_a_browser(str(item.path)):
         return "browser"
     return item.nodeid.rsplit("::", 1)[0]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_filestore(request):
+    """Each test process writes the files of its attachments in a filestore
+    of its own. pytest-odoo points every process at the test database's
+    filestore, but the filestore's garbage collection that Odoo runs after
+    each test class deletes the files that its own database does not know:
+    the other process's attachments, created meanwhile."""
+    original = request.config.getoption("--odoo-database", default=None)
+    if not (original and os.environ.get("PYTEST_XDIST_WORKER")):
+        yield
+        return
+    request.getfixturevalue("load_registry")  # pytest-odoo's copy of the database
+    import odoo.tests  # noqa: PLC0415 (pytest-odoo has configured it by now)
+
+    config = odoo.tools.config
+    own = odoo.tests.common.get_db_name()
+    directory = os.path.join(config["data_dir"], "filestore")
+    shutil.rmtree(os.path.join(directory, own), ignore_errors=True)
+    if os.path.isdir(os.path.join(directory, original)):
+        shutil.copytree(os.path.join(directory, original), os.path.join(directory, own))
+    with mock.patch.object(config, "filestore", lambda name: os.path.join(directory, name)):
+        yield
+    shutil.rmtree(os.path.join(directory, own), ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):
