@@ -25,3 +25,4 @@ from . import test_request_mail
 from . import test_request_performance
 from . import test_request_tour
 from . import test_task_history
+from . import test_offline_sync_race
