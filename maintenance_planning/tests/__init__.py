@@ -14,3 +14,15 @@ from . import test_technician_access
 from . import test_regulated_flows
 from . import test_portal_logbook
 from . import test_offline_sync
+from . import test_downtime
+from . import test_portal_access
+from . import test_portal_isolation
+from . import test_portal_performance
+from . import test_public_holidays
+from . import test_request_deadlines
+from . import test_request_flow
+from . import test_request_mail
+from . import test_request_performance
+from . import test_request_tour
+from . import test_task_history
+from . import test_offline_sync_race

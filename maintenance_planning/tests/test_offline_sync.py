@@ -221,7 +221,9 @@ class TestOfflineSync(OfflineCommon):
         resent batch finds them applied. (2) The server process died in the
         middle of the fourth action, before its commit: PostgreSQL rolls the
         whole transaction back (here: the savepoint of the request), nothing
-        of it is kept; the resent batch applies everything."""
+        of it is kept; the resent batch applies everything. One transaction
+        only: two requests racing with the same identifier, on committed
+        data, are test_offline_sync_race's."""
         line = self.task.checklist_ids[0]
         actions = [
             self._action("check_in", {}),
