@@ -52,6 +52,17 @@ class MaintenancePortal(CustomerPortal):
         except (AccessError, MissingError):
             return None
 
+    def _maintenance_render(self, template, values, records=None):
+        """Render one of our portal pages, its times in the time zone of
+        the company of ``records`` (else of the user's company), not in the
+        zone the portal user's contact happens to have."""
+        companies = request.env.company
+        if records and "company_id" in records._fields:
+            # sudo: only their company is read (they were checked as the user)
+            companies = records.sudo().company_id
+        request.update_context(tz=companies._maintenance_tz())
+        return request.render(template, values)
+
     def _maintenance_list(self, model, url, page, domain, order, *, extra_args=None):
         Model = request.env[model]
         if not Model.has_access("read"):
@@ -98,7 +109,9 @@ class MaintenancePortal(CustomerPortal):
                 "default_url": "/my/sites",
             }
         )
-        return request.render("maintenance_contracts.portal_my_maintenance_sites", values)
+        return self._maintenance_render(
+            "maintenance_contracts.portal_my_maintenance_sites", values, sites
+        )
 
     @http.route(["/my/sites/<int:site_id>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_maintenance_site(self, site_id, **kw):
@@ -118,7 +131,9 @@ class MaintenancePortal(CustomerPortal):
                 "visits": self._portal_visits([("site_id", "=", site_sudo.id)]),
             }
         )
-        return request.render("maintenance_contracts.portal_my_maintenance_site", values)
+        return self._maintenance_render(
+            "maintenance_contracts.portal_my_maintenance_site", values, site_sudo
+        )
 
     # equipment -----------------------------------------------------------------
 
@@ -149,7 +164,9 @@ class MaintenancePortal(CustomerPortal):
                 "default_url": "/my/equipment",
             }
         )
-        return request.render("maintenance_contracts.portal_my_maintenance_equipment_list", values)
+        return self._maintenance_render(
+            "maintenance_contracts.portal_my_maintenance_equipment_list", values, equipment
+        )
 
     @http.route(
         ["/my/equipment/<int:equipment_id>"],
@@ -164,7 +181,9 @@ class MaintenancePortal(CustomerPortal):
             raise request.not_found()
         values = self._prepare_portal_layout_values()
         values.update(self._portal_equipment_values(equipment_sudo))
-        return request.render("maintenance_contracts.portal_my_maintenance_equipment", values)
+        return self._maintenance_render(
+            "maintenance_contracts.portal_my_maintenance_equipment", values, equipment_sudo
+        )
 
     def _portal_equipment_values(self, equipment_sudo):
         """The values of an equipment's page (other add-ons add theirs)."""
@@ -236,4 +255,6 @@ class MaintenancePortal(CustomerPortal):
                 "today": fields.Date.context_today(visits),
             }
         )
-        return request.render("maintenance_contracts.portal_my_maintenance_visits", values)
+        return self._maintenance_render(
+            "maintenance_contracts.portal_my_maintenance_visits", values, visits
+        )

@@ -27,7 +27,26 @@ class IrActionsReport(models.Model):
 
     def _render_qweb_html(self, report_ref, docids, data=None):
         self._maintenance_check_report_access(report_ref, docids)
-        return super()._render_qweb_html(report_ref, docids, data=data)
+        tz = self._maintenance_report_tz(report_ref, docids)
+        # the PDF is rendered from this HTML: both print in the company's zone
+        reports = self.with_context(tz=tz) if tz else self
+        return super(IrActionsReport, reports)._render_qweb_html(report_ref, docids, data=data)
+
+    def _maintenance_report_tz(self, report_ref, docids):
+        """The time zone our reports print their times in: their records'
+        company's (``res.company._maintenance_tz``), not the zone of whoever
+        renders them (the documents job runs as the superuser, without one).
+        None for the reports of other add-ons."""
+        report = self._get_report(report_ref)
+        if not (report.report_name or "").startswith("maintenance_"):
+            return None
+        companies = self.env["res.company"]
+        if report.model in self.env and "company_id" in self.env[report.model]._fields:
+            # sudo: only the company is read (the access to the records
+            # themselves is checked by the rendering)
+            docs = self.env[report.model].sudo().browse(docids or []).exists()
+            companies = docs.company_id
+        return companies._maintenance_tz()
 
     def _render_qweb_text(self, report_ref, docids, data=None):
         self._maintenance_check_report_access(report_ref, docids)

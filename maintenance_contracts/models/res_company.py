@@ -1,6 +1,10 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytz
+
 from odoo import fields, models
+
+DEFAULT_TZ = "Europe/Paris"
 
 
 class ResCompany(models.Model):
@@ -17,3 +21,28 @@ class ResCompany(models.Model):
         "CHECK(maintenance_visit_horizon > 0)",
         "The visit planning horizon must be at least one month.",
     )
+
+    def _maintenance_tz(self):
+        """The time zone the documents of these companies print their times
+        in (reports, mails, portal pages), whoever renders them: the
+        technician abroad, the office in another zone, or the documents job
+        running as the superuser without a time zone.
+
+        The company's contact's time zone, else the time zone of its country
+        (when the country has only one), else Paris. Companies in different
+        time zones (a batch mixing them): the current company's."""
+        zones = {company._maintenance_own_tz() for company in self}
+        if len(zones) == 1:
+            return zones.pop()
+        return self.env.company._maintenance_own_tz()
+
+    def _maintenance_own_tz(self):
+        self.ensure_one()
+        # sudo: the time zone is printed for whoever renders the document
+        company = self.sudo()
+        if company.partner_id.tz in pytz.all_timezones_set:
+            return company.partner_id.tz
+        country_zones = pytz.country_timezones.get(company.country_id.code or "", [])
+        if len(country_zones) == 1:
+            return country_zones[0]
+        return DEFAULT_TZ

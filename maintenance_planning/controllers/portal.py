@@ -174,7 +174,9 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 "default_url": "/my/interventions",
             }
         )
-        return request.render("maintenance_planning.portal_my_interventions", values)
+        return self._maintenance_render(
+            "maintenance_planning.portal_my_interventions", values, interventions
+        )
 
     @http.route(
         ["/my/interventions/<int:intervention_id>"],
@@ -200,7 +202,9 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 .search(self._portal_documents_domain([intervention]), order="create_date desc"),
             }
         )
-        return request.render("maintenance_planning.portal_my_intervention", values)
+        return self._maintenance_render(
+            "maintenance_planning.portal_my_intervention", values, intervention_sudo
+        )
 
     @http.route(
         ["/my/interventions/<int:intervention_id>/reports/<int:attachment_id>"],
@@ -250,7 +254,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 "default_url": "/my/documents",
             }
         )
-        return request.render("maintenance_planning.portal_my_documents", values)
+        return self._maintenance_render("maintenance_planning.portal_my_documents", values)
 
     @http.route(["/my/documents/<int:attachment_id>"], type="http", auth="user", readonly=True)
     def portal_my_maintenance_document(self, attachment_id, **kw):
@@ -291,7 +295,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 "default_url": "/my/requests",
             }
         )
-        return request.render("maintenance_planning.portal_my_requests", values)
+        return self._maintenance_render("maintenance_planning.portal_my_requests", values, requests)
 
     @http.route(
         ["/my/requests/<int:request_id>"], type="http", auth="user", website=True, readonly=True
@@ -312,7 +316,9 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 "created": kw.get("created"),
             }
         )
-        return request.render("maintenance_planning.portal_my_request", values)
+        return self._maintenance_render(
+            "maintenance_planning.portal_my_request", values, request_sudo
+        )
 
     @http.route(
         ["/my/requests/<int:request_id>/photos/<int:attachment_id>"],
@@ -364,7 +370,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 [("id", "=", int(kw["equipment_id"]))]
             )
             form.update(equipment_id=equipment.id, site_id=equipment.site_id.id)
-        return request.render(
+        return self._maintenance_render(
             "maintenance_planning.portal_my_request_new",
             self._portal_request_form_values(form=form),
         )
@@ -421,7 +427,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 error = exc.args[0]
             else:
                 return request.redirect(f"/my/requests/{new_request.id}?created=1")
-        return request.render(
+        return self._maintenance_render(
             "maintenance_planning.portal_my_request_new",
             self._portal_request_form_values(error=error, form=form),
         )

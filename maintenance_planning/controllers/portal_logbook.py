@@ -7,10 +7,10 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import content_disposition, request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.maintenance_contracts.controllers.portal import MaintenancePortal
 
 
-class MaintenanceLogbookPortal(CustomerPortal):
+class MaintenanceLogbookPortal(MaintenancePortal):
     """An equipment's logbook on the portal, and its PDF for an inspector.
 
     Access is checked before anything is read or rendered: the equipment
@@ -54,7 +54,9 @@ class MaintenanceLogbookPortal(CustomerPortal):
                 "entries": entries,
             }
         )
-        return request.render("maintenance_planning.portal_equipment_logbook", values)
+        return self._maintenance_render(
+            "maintenance_planning.portal_equipment_logbook", values, equipment
+        )
 
     @http.route(
         "/my/equipment/<int:equipment_id>/logbook/pdf",

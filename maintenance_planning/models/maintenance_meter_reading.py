@@ -651,6 +651,9 @@ class MaintenanceMeterReading(models.Model):
         direction = meter._out_of_range(self.value)
         threshold = meter.min_threshold if direction == "low" else meter.max_threshold
         unit = f" {meter.unit}" if meter.unit else ""
+        # the dossier is the company's (and the customer's): its time in the
+        # company's zone, not the sensor gateway's
+        tz = meter.company_id._maintenance_tz()
         if direction == "low":
             sentence = self.env._(
                 "%(meter)s read %(value)s%(unit)s on %(date)s: below its minimum "
@@ -658,7 +661,7 @@ class MaintenanceMeterReading(models.Model):
                 meter=meter.name,
                 value=f"{self.value:g}",
                 unit=unit,
-                date=format_datetime(self.env, self.date),
+                date=format_datetime(self.env, self.date, tz=tz),
                 threshold=f"{threshold:g}",
             )
         else:
@@ -668,7 +671,7 @@ class MaintenanceMeterReading(models.Model):
                 meter=meter.name,
                 value=f"{self.value:g}",
                 unit=unit,
-                date=format_datetime(self.env, self.date),
+                date=format_datetime(self.env, self.date, tz=tz),
                 threshold=f"{threshold:g}",
             )
         return {

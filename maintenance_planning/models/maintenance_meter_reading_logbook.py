@@ -1,7 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.tools import format_datetime
 
 
 class MaintenanceMeterReading(models.Model):
@@ -15,7 +14,9 @@ class MaintenanceMeterReading(models.Model):
 
     def _log_out_of_range(self):
         """A reading outside its meter's thresholds goes to the equipment's
-        logbook (one create for the whole batch)."""
+        logbook (one create for the whole batch). The entry is dated with the
+        reading; its summary does not repeat the time: written once, it would
+        stay in the zone and format of whoever posted the reading."""
         alerts = self.sudo().filtered(
             lambda reading: reading.is_out_of_range and reading.equipment_id
         )
@@ -27,9 +28,7 @@ class MaintenanceMeterReading(models.Model):
                     "date": reading.date,
                     "entry_type": "reading",
                     "name": self.env._(
-                        "Reading out of thresholds: %(reading)s on %(date)s",
-                        reading=reading.display_name,
-                        date=format_datetime(self.env, reading.date),
+                        "Reading out of thresholds: %(reading)s", reading=reading.display_name
                     ),
                     "reading_id": reading.id,
                     "task_id": reading.task_id.id,

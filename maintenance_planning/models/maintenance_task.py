@@ -782,7 +782,11 @@ class MaintenanceTask(models.Model):
                     "Task reopened by %(user)s: it was closed by %(closer)s on %(date)s.",
                     user=self.env.user.name,
                     closer=task.closed_by.name or "-",
-                    date=format_datetime(self.env, task.closed_date) if task.closed_date else "-",
+                    date=format_datetime(
+                        self.env, task.closed_date, tz=task.company_id._maintenance_tz()
+                    )
+                    if task.closed_date
+                    else "-",
                 )
             else:
                 body = self.env._("Cancelled task reopened by %(user)s.", user=self.env.user.name)
@@ -1089,12 +1093,14 @@ class MaintenanceTask(models.Model):
                 by_intervention[task.intervention_id].append((task, old_start))
         for intervention, changes in by_intervention.items():
             lines = []
+            # the note stays: its times in the company's zone, not the mover's
+            tz = intervention.company_id._maintenance_tz()
             for task, old_start in changes:
                 line = self.env._(
                     "Task %(task)s moved from %(old)s to %(new)s.",
                     task=task.name,
-                    old=format_datetime(self.env, old_start) if old_start else "-",
-                    new=format_datetime(self.env, task.planned_start)
+                    old=format_datetime(self.env, old_start, tz=tz) if old_start else "-",
+                    new=format_datetime(self.env, task.planned_start, tz=tz)
                     if task.planned_start
                     else "-",
                 )

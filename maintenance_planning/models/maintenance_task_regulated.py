@@ -168,7 +168,10 @@ class MaintenanceTask(models.Model):
     def _certificate_values(self, equipment, wtype):
         """What the certificate of ``equipment`` states, from this task."""
         self.ensure_one()
-        visit_date = fields.Datetime.context_timestamp(self, self.closed_date).date()
+        # the day in the company's zone, not in the closer's (stored, printed)
+        visit_date = fields.Datetime.context_timestamp(
+            self.with_context(tz=self.company_id._maintenance_tz()), self.closed_date
+        ).date()
         vals = {
             "certificate_type": wtype.certificate_type,
             "company_id": self.company_id.id,

@@ -208,11 +208,13 @@ class MaintenanceCustomerPack(models.Model):
     # period and scope
     # ------------------------------------------------------------------
     def _tz(self):
-        return self.customer_id.tz or self.company_id.partner_id.tz or "Europe/Paris"
+        # the company's zone, like every document we print (the customer's
+        # contact's zone is only the zone of whoever created it)
+        return self.company_id._maintenance_tz()
 
     def _period_bounds(self):
         """The period as UTC naive datetimes [start, stop): from midnight of
-        its first day to midnight after its last day, in the customer's
+        its first day to midnight after its last day, in the company's
         time zone."""
         tz = pytz.timezone(self._tz())
 
