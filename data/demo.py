@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 
 import demo_billing  # data/demo_billing.py, beside this script
+import demo_company  # data/demo_company.py, beside this script
 import demo_credit  # data/demo_credit.py, beside this script
 import demo_downtime  # data/demo_downtime.py, beside this script
 import demo_history  # data/demo_history.py, beside this script
@@ -23,7 +24,6 @@ import demo_portal  # data/demo_portal.py, beside this script
 import demo_regulated  # data/demo_regulated.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 import demo_sale  # data/demo_sale.py
-from markupsafe import Markup
 
 import odoo.api
 import odoo.modules.registry
@@ -40,7 +40,7 @@ COMPANY = {
     "phone": "+33 4 72 00 18 40",
     "email": "contact@thermi-services-rhone.fr",
     "website": "https://www.thermi-services-rhone.fr",
-    "company_registry": "812 345 678 00021",
+    "company_registry": "812 345 676 00017",
 }
 
 USERS = [
@@ -642,11 +642,7 @@ class Loader:
             self.ensure(
                 "res.partner", "company_configured", {"name": "Demo marker", "active": False}
             )
-        if not company.report_footer:
-            # the letterhead's footer (Odoo's external layout): legal identity
-            company.report_footer = Markup(
-                "<p>%s - SAS au capital de 150 000 € - SIRET %s - RCS Lyon - %s - %s</p>"
-            ) % (COMPANY["name"], COMPANY["company_registry"], COMPANY["phone"], COMPANY["email"])
+        demo_company.dress(company, COMPANY)
         users = {}
         for key, name, login, group, code in USERS:
             users[key] = self.ensure(
@@ -665,6 +661,7 @@ class Loader:
                     "group_ids": [Command.link(env.ref(group).id)],
                 },
             )
+        demo_company.salesperson(company, users["sophie"])
         sectors = {
             key: self.ensure(
                 "maintenance.sector",

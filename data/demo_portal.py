@@ -9,19 +9,102 @@ its signed intervention report, and a manual shared with the customer.
 Called at the end of ``data/demo.py``; idempotent like it (a marker record
 ``maintenance_demo.portal_loaded``)."""
 
-import base64
+import io
 from datetime import timedelta
+
+from reportlab.lib.pagesizes import A4  # one of Odoo's requirements
+from reportlab.pdfgen import canvas
 
 from odoo import fields
 from odoo.fields import Command
 
-# a one-page PDF: the manufacturer's manual stands in for the real one
-MANUAL_PDF = base64.b64decode(
-    b"JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8"
-    b"PC9UeXBlL1BhZ2VzL0tpZHNbMyAwIFJdL0NvdW50IDE+PmVuZG9iagozIDAgb2JqPDwvVHlwZS9QYWdl"
-    b"L1BhcmVudCAyIDAgUi9NZWRpYUJveFswIDAgNTk1IDg0Ml0+PmVuZG9iagp0cmFpbGVyPDwvUm9vdCAx"
-    b"IDAgUj4+CiUlRU9G"
-)
+MANUAL_NAME = "Notice d'utilisation De Dietrich C 230 Eco.pdf"
+MANUAL = [
+    (
+        "Présentation",
+        [
+            "Chaudière murale gaz à condensation De Dietrich C 230 Eco, 25 kW,",
+            "chauffage et eau chaude sanitaire par ballon séparé.",
+        ],
+    ),
+    (
+        "Mise en service",
+        [
+            "1. Vérifier la pression de l'installation : 1,5 à 2 bar à froid.",
+            "2. Ouvrir le robinet gaz, mettre l'interrupteur principal sur Marche.",
+            "3. Régler la température de départ chauffage (55 °C conseillés).",
+        ],
+    ),
+    (
+        "Entretien",
+        [
+            "Entretien annuel obligatoire par un professionnel qualifié",
+            "(décret n° 2009-649) : nettoyage du corps de chauffe et du brûleur,",
+            "contrôle de l'électrode d'allumage, analyse de combustion (CO < 50 ppm),",
+            "vérification du siphon des condensats et du vase d'expansion.",
+        ],
+    ),
+    (
+        "Codes défaut courants",
+        [
+            "E01 : absence de flamme - vérifier l'alimentation gaz et l'électrode.",
+            "E02 : surchauffe - vérifier la circulation et le circulateur.",
+            "E10 : pression d'eau insuffisante - remettre en pression.",
+        ],
+    ),
+    (
+        "Sécurité",
+        [
+            "En cas d'odeur de gaz : fermer le robinet gaz, ne pas actionner",
+            "d'interrupteur, aérer, appeler le numéro d'urgence du distributeur.",
+        ],
+    ),
+]
+
+
+def manual_pdf():
+    """The manufacturer's manual the demo shares with the customer: a real
+    PDF with text, drawn with reportlab (shipped with Odoo); the same bytes
+    every run."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setTitle("Notice d'utilisation - De Dietrich C 230 Eco")
+    _width, height = A4
+    y = height - 72
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(56, y, "Notice d'utilisation")
+    y -= 24
+    pdf.setFont("Helvetica", 13)
+    pdf.drawString(56, y, "Chaudière gaz à condensation De Dietrich C 230 Eco")
+    y -= 36
+    for title, lines in MANUAL:
+        pdf.setFont("Helvetica-Bold", 12)
+        pdf.drawString(56, y, title)
+        y -= 18
+        pdf.setFont("Helvetica", 10.5)
+        for line in lines:
+            pdf.drawString(68, y, line)
+            y -= 15
+        y -= 12
+    pdf.setFont("Helvetica-Oblique", 8)
+    pdf.drawString(56, 40, "Document de démonstration - Thermi-Services Rhône")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def real_manual(env):
+    """Replace the blank PDF an older demo shared as the manual."""
+    blank = env["ir.attachment"].search(
+        [
+            ("name", "=", MANUAL_NAME),
+            ("maintenance_category", "=", "manual"),
+            ("file_size", "<", 400),
+        ]
+    )
+    if blank:
+        blank.raw = manual_pdf()
+    return len(blank)
 
 
 def load(loader):
@@ -29,7 +112,7 @@ def load(loader):
     (data/demo.py's Loader)."""
     env = loader.env
     if env.ref("maintenance_demo.portal_loaded", raise_if_not_found=False):
-        return 0
+        return real_manual(env)
     created = loader.created
     horizon = loader.ref("customer_horizon")
     portal = env.ref("base.group_portal")
@@ -111,8 +194,8 @@ def load(loader):
     ):
         env["ir.attachment"].create(
             {
-                "name": "Notice d'utilisation De Dietrich C 230 Eco.pdf",
-                "raw": MANUAL_PDF,
+                "name": MANUAL_NAME,
+                "raw": manual_pdf(),
                 "mimetype": "application/pdf",
                 "res_model": boiler._name,
                 "res_id": boiler.id,

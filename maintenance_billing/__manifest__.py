@@ -3,7 +3,7 @@
 {
     "name": "Maintenance Billing",
     "summary": "Out-of-contract billing of interventions by contract coverage",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",
@@ -17,6 +17,8 @@
         "data/product_data.xml",
         "views/coverage_views.xml",
         "views/maintenance_intervention_views.xml",
+        "views/res_company_views.xml",
+        "report/report_invoice.xml",
         "views/maintenance_billing_menus.xml",
     ],
     "assets": {

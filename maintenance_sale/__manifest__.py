@@ -17,6 +17,7 @@
         "views/maintenance_part_proposal_views.xml",
         "views/sale_order_views.xml",
         "views/maintenance_sale_menus.xml",
+        "report/sale_order_report.xml",
     ],
     "assets": {
         "web.assets_tests": [

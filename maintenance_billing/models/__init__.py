@@ -1,4 +1,5 @@
 from . import coverage
+from . import ir_actions_report
 from . import maintenance_warranty_type
 from . import maintenance_sector
 from . import contract_contract

@@ -26,6 +26,42 @@ class AccountMove(models.Model):
                 move.invoice_line_ids.maintenance_intervention_id
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._maintenance_replace_bot_salesperson(vals)
+        return super().create(vals_list)
+
+    @api.model
+    def _maintenance_replace_bot_salesperson(self, vals):
+        """A customer invoice created by a scheduled action (OCA contract's
+        recurring invoicing, a job run as OdooBot) would have OdooBot as
+        salesperson: its e-mails would come from "OdooBot", signed "System",
+        and the portal would name OdooBot as the seller. The company's
+        salesperson of automatic invoices takes its place, or none (the
+        e-mails then come from the company)."""
+        context = self.env.context
+        move_type = vals.get("move_type", context.get("default_move_type", "entry"))
+        if move_type not in self.get_sale_types(include_receipts=True):
+            return
+        user_id = vals.get("invoice_user_id", context.get("default_invoice_user_id", self.env.uid))
+        if not user_id or not self.env["res.users"].browse(user_id)._is_superuser():
+            return
+        company = self.env["res.company"].browse(vals.get("company_id"))
+        if not company and vals.get("journal_id"):
+            company = self.env["account.journal"].browse(vals["journal_id"]).company_id
+        vals["invoice_user_id"] = self._maintenance_salesperson(company or self.env.company).id
+
+    @api.model
+    def _maintenance_salesperson(self, company, candidates=None):
+        """The salesperson of an invoice created for ``company``: the current
+        user when a person creates it, else the first of ``candidates`` (the
+        contract's or dossiers' responsibles) who is a person, else the
+        company's salesperson of automatic invoices (maybe none)."""
+        users = self.env.user | (candidates or self.env["res.users"])
+        people = users.filtered(lambda user: not user._is_superuser() and not user.share)
+        return people[:1] or company.sudo().maintenance_invoice_user_id
+
     @api.readonly
     def action_view_maintenance_interventions(self):
         self.ensure_one()

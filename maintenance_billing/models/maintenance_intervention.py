@@ -604,6 +604,7 @@ class MaintenanceIntervention(models.Model):
                 )
             )
         vals_list, line_groups, dossier_groups = [], [], []
+        Move = self.env["account.move"]
         for (company, partner, _month), dossiers in groups.items():
             lines_vals, billing_lines = dossiers._maintenance_invoice_line_values()
             vals_list.append(
@@ -613,6 +614,7 @@ class MaintenanceIntervention(models.Model):
                     "journal_id": journals[company].id,
                     "partner_id": partner.id,
                     "invoice_origin": ", ".join(dossiers.mapped("name")),
+                    "invoice_user_id": Move._maintenance_salesperson(company, dossiers.user_id).id,
                     "invoice_line_ids": lines_vals,
                 }
             )

@@ -53,6 +53,35 @@ class ResCompany(models.Model):
             "maintenance_billing.product_maintenance_after_hours", raise_if_not_found=False
         ),
     )
+    # the seller's legal identity printed on invoices and quotations (French
+    # Commercial Code, art. R123-237 and L441-9); SIRET is Odoo's
+    # company_registry and the VAT number its vat
+    maintenance_legal_form = fields.Char(
+        string="Legal form",
+        help="Printed before the share capital, e.g. SAS, SARL, EURL.",
+    )
+    maintenance_share_capital = fields.Monetary(
+        string="Share capital",
+        currency_field="currency_id",
+    )
+    maintenance_trade_register = fields.Char(
+        string="Trade register (RCS)",
+        help="City of registration and number, e.g. RCS Lyon 812 345 678.",
+    )
+    maintenance_late_payment_rate = fields.Float(
+        string="Late-payment penalty rate (% a year)",
+        digits=(5, 2),
+        help="Printed on invoices and quotations. Left at zero, the invoices state "
+        "the legal rate: the European Central Bank's refinancing rate plus 10 points.",
+    )
+    maintenance_invoice_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Salesperson of automatic invoices",
+        domain="[('share', '=', False), ('company_ids', 'in', id)]",
+        help="Salesperson, and sender of the e-mails, of the invoices that the "
+        "scheduled actions create when the contract or dossier has no responsible. "
+        "Empty: the invoices come from the company.",
+    )
 
     _maintenance_billing_rounding_positive = models.Constraint(
         "CHECK(maintenance_billing_rounding >= 0 AND maintenance_billing_minimum_hours >= 0)",

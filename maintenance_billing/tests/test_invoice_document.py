@@ -1,0 +1,99 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The invoice a French maintenance company sends: the seller's identity and
+the mandatory payment mentions in the PDF, a real person or the company as
+salesperson and sender, never OdooBot."""
+
+from odoo.tests import tagged
+
+from odoo.addons.base.models.ir_actions_report import _wkhtml
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+
+from .common import BillingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceDocument(BillingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(["maintenance_billing"], ["fr_FR"])
+        cls.company.write(
+            {
+                "name": "Thermi-Services Rhône",
+                "street": "18 rue de la Villette",
+                "zip": "69003",
+                "city": "Lyon",
+                "country_id": cls.env.ref("base.fr").id,
+                "company_registry": "812 345 676 00017",
+                "vat": "FR19812345676",
+                "maintenance_legal_form": "SAS",
+                "maintenance_share_capital": 150000.0,
+                "maintenance_trade_register": "RCS Lyon 812 345 676",
+                "email": "contact@thermi-services-rhone.fr",
+            }
+        )
+        cls.customer.write({"lang": "fr_FR", "email": "compta@horizon-immobilier.fr"})
+        cls.contract.write({"labour_coverage": "not_covered", "parts_coverage": "not_covered"})
+        cls.dossier = cls._done_dossier(
+            [(cls.technician, "2026-03-17 09:00", "2026-03-17 11:00")],
+            parts=[(cls.part, 1.0)],
+        )
+        cls.invoice = cls.dossier.with_user(cls.manager)._maintenance_create_invoices()
+        cls.invoice.with_user(cls.accountant).action_post()
+
+    def _html(self, invoice, report_type):
+        report = self.env["ir.actions.report"].with_user(self.accountant)
+        html = report._render_qweb_html(
+            "account.account_invoices", invoice.ids, data={"report_type": report_type}
+        )[0]
+        return html.decode()
+
+    def test_accountant_prints_the_seller_and_the_french_mentions(self):
+        """The accountant prints the posted invoice of a French company: its
+        PDF names the seller with its SIRET, VAT number, capital and RCS
+        (in the body, as Debian's wkhtmltopdf drops the letterhead) and
+        states the payment mentions of the Commercial Code in French."""
+        report = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_context(force_report_rendering=True)
+        )
+        pdf = report._render_qweb_pdf("account.account_invoices", self.invoice.ids)[0]
+        text = pdf_text(pdf)
+        for expected in (
+            "Thermi-Services Rhône",
+            "SIRET : 812 345 676 00017",
+            "RCS Lyon 812 345 676",
+            "FR19812345676",
+            "SAS au capital de 150 000,00 €",
+            "Pas d'escompte pour paiement anticipé",
+            "Pénalités de retard",
+            "indemnité forfaitaire pour frais de recouvrement de 40 €",
+        ):
+            self.assertIn(expected, text)
+        self.assertIn("Syndic Horizon Immobilier", text)
+
+    def test_letterhead_printed_once(self):
+        """The seller's block is in the body only when wkhtmltopdf drops the
+        header; a wkhtmltopdf with patched Qt prints Odoo's header, and the
+        on-screen preview has it: no seller block there."""
+        pdf_html = self._html(self.invoice, "pdf")
+        expected = 0 if _wkhtml().is_patched_qt else 1
+        self.assertEqual(pdf_html.count("o_maintenance_seller"), expected)
+        self.assertNotIn("o_maintenance_seller", self._html(self.invoice, "html"))
+        # the mentions are part of the document, on screen too
+        self.assertIn("o_maintenance_payment_mentions", self._html(self.invoice, "html"))
+
+    def test_private_customer_has_no_recovery_indemnity(self):
+        """The 40 € indemnity is owed by professionals only: not on the
+        invoice of a private person; the late-payment rate set by the
+        company replaces the legal one."""
+        self.company.maintenance_late_payment_rate = 12.5
+        person = self.customer.copy({"name": "Mme Durand", "is_company": False})
+        invoice = self.invoice.copy({"partner_id": person.id})
+        html = self._html(invoice.with_context(lang="en_US"), "pdf")
+        self.assertNotIn("40 €", html)
+        self.assertIn("12,50", html)
+        self.assertIn("40 €", self._html(self.invoice, "pdf"))
