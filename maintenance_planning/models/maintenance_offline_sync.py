@@ -256,7 +256,7 @@ class MaintenanceOfflineAction(models.Model):
             if not isinstance(mimetype, str) or not mimetype.startswith("image/"):
                 mimetype = "application/octet-stream"
         else:
-            name = self.env._("Signature %(task)s", task=task.display_name or "")
+            name = self.env._("Customer signature %(task)s", task=task.display_name or "")
             mimetype = "image/png"
         # sudo: the journal is written by the sync endpoint only; its row,
         # and so this file, is readable by the technician and the managers
