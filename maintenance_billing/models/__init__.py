@@ -10,3 +10,4 @@ from . import maintenance_intervention
 from . import account_move
 from . import account_move_line
 from . import account_chart_template
+from . import maintenance_task_checkin

@@ -203,6 +203,9 @@ class MaintenanceIntervention(models.Model):
                 ("intervention_id", "in", self.ids),
                 ("check_out", "!=", False),
                 ("task_id.state", "=", "done"),
+                # an unusually long visit is billed once the operations
+                # manager confirmed its duration
+                ("to_confirm", "=", False),
             ],
             order="check_in, id",
         )

@@ -5,3 +5,4 @@ from . import test_billing_access
 from . import test_billing_performance
 from . import test_invoice_document
 from . import test_invoice_sender
+from . import test_billing_long_visit

@@ -111,6 +111,18 @@ class MaintenancePlanningPortal(MaintenancePortal):
             result[dossier_of_task[report.res_id]] |= report
         return result
 
+    def _portal_signed_report_ids(self, reports):
+        """The ids of the reports (attachments, sudo) of a task the customer
+        had signed when the report was rendered: the others are unsigned
+        reports and say so. One read of the tasks."""
+        tasks = request.env["maintenance.task"].sudo().browse(set(reports.mapped("res_id")))
+        signed_on = {task.id: task.customer_signed_on for task in tasks}
+        return {
+            report.id
+            for report in reports
+            if signed_on.get(report.res_id) and signed_on[report.res_id] <= report.create_date
+        }
+
     def _portal_stream(self, attachment_sudo, download=True):
         return (
             request.env["ir.binary"]
@@ -136,10 +148,14 @@ class MaintenancePlanningPortal(MaintenancePortal):
             .sudo()
             .search(self._portal_documents_domain([equipment]), order="create_date desc")
         )
+        reports = self._portal_reports(interventions)
         values.update(
             {
                 "interventions": interventions.sudo(),
-                "reports": self._portal_reports(interventions),
+                "reports": reports,
+                "signed_report_ids": self._portal_signed_report_ids(
+                    request.env["ir.attachment"].sudo().union(*reports.values())
+                ),
                 "documents": documents,
             }
         )
@@ -165,11 +181,15 @@ class MaintenancePlanningPortal(MaintenancePortal):
         if interventions is None:
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
+        reports = self._portal_reports(interventions)
         values.update(
             {
                 "page_name": "maintenance_interventions",
                 "interventions": interventions.sudo(),
-                "reports": self._portal_reports(interventions),
+                "reports": reports,
+                "signed_report_ids": self._portal_signed_report_ids(
+                    request.env["ir.attachment"].sudo().union(*reports.values())
+                ),
                 "pager": pager,
                 "default_url": "/my/interventions",
             }
@@ -191,12 +211,14 @@ class MaintenancePlanningPortal(MaintenancePortal):
             raise request.not_found()
         intervention = intervention_sudo.with_env(request.env)
         values = self._prepare_portal_layout_values()
+        reports = self._portal_reports(intervention)[intervention.id]
         values.update(
             {
                 "page_name": "maintenance_intervention",
                 "intervention": intervention_sudo,
                 "tasks": intervention_sudo.task_ids.filtered(lambda t: t.state != "cancelled"),
-                "reports": self._portal_reports(intervention)[intervention.id],
+                "reports": reports,
+                "signed_report_ids": self._portal_signed_report_ids(reports),
                 "documents": request.env["ir.attachment"]
                 .sudo()
                 .search(self._portal_documents_domain([intervention]), order="create_date desc"),

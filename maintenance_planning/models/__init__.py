@@ -31,4 +31,5 @@ from . import maintenance_downtime
 from . import maintenance_downtime_links
 from . import maintenance_offline_action
 from . import maintenance_offline_sync
+from . import maintenance_offline_time
 from . import maintenance_task_offline

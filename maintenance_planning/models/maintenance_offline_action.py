@@ -87,6 +87,15 @@ class MaintenanceOfflineAction(models.Model):
         index=True,
         help="The phone's clock was more than 10 minutes off the server's.",
     )
+    time_flagged = fields.Boolean(
+        string="Time out of bounds",
+        readonly=True,
+        index=True,
+        help="The action's device time was not plausible (before the task existed or was "
+        "planned, before the customer's request was received, after its reception, or "
+        "after the phone's own clock when it sent the batch): see the time check.",
+    )
+    time_note = fields.Text(string="Time check", readonly=True)
     state = fields.Selection(
         selection=[("applied", "Applied"), ("refused", "Refused")],
         required=True,
@@ -97,6 +106,20 @@ class MaintenanceOfflineAction(models.Model):
     res_model = fields.Char(string="Record model", readonly=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True)
     payload_summary = fields.Text(string="Payload", readonly=True)
+    payload = fields.Text(
+        string="Content",
+        readonly=True,
+        help="The whole content of a refused action, as the phone sent it (a photo or "
+        "signature is kept as the attached file): nothing recorded on the phone is lost.",
+    )
+    attachment_id = fields.Many2one(
+        comodel_name="ir.attachment",
+        string="File",
+        readonly=True,
+        ondelete="set null",
+        help="The photo or signature of a refused action.",
+    )
+    attachment_file = fields.Binary(related="attachment_id.datas", string="Photo or signature")
 
     _uuid_unique = models.UniqueIndex(
         "(uuid)", "This action identifier was already received: an action is applied once."
@@ -117,6 +140,18 @@ class MaintenanceOfflineAction(models.Model):
             for key, value in payload.items()
         }
         return json.dumps(shown, default=str, ensure_ascii=False)[:MAX_SUMMARY]
+
+    @api.model
+    def _payload_content(self, payload):
+        """The whole payload of a refused action as the journal keeps it: the
+        file contents left out (kept as an attachment of the row)."""
+        if not isinstance(payload, dict):
+            return json.dumps(payload, default=str, ensure_ascii=False)
+        return json.dumps(
+            {key: value for key, value in payload.items() if key not in BULKY_KEYS},
+            default=str,
+            ensure_ascii=False,
+        )
 
     @api.model
     def _journal_insert(self, vals):
@@ -144,9 +179,12 @@ class MaintenanceOfflineAction(models.Model):
             "recorded_time",
             "clock_skew",
             "clock_flagged",
+            "time_flagged",
+            "time_note",
             "state",
             "message",
             "payload_summary",
+            "payload",
         ]
         row = [vals.get(column) for column in columns]
         columns += ["create_uid", "create_date", "write_uid", "write_date"]

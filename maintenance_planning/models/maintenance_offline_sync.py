@@ -6,7 +6,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import psycopg2
 from markupsafe import Markup
@@ -16,16 +16,11 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import format_datetime
 
+from .maintenance_offline_time import CLOCK_TOLERANCE
+
 _logger = logging.getLogger(__name__)
 
-MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
 MAX_ACTIONS = 200
-# a phone's clock further off than this from the server's is flagged
-CLOCK_TOLERANCE = timedelta(minutes=10)
-# a device time is plausible from a week back (a phone offline over a long
-# weekend) to a few minutes ahead (the readings' own tolerance)
-MAX_AGE = timedelta(days=7)
-FUTURE_TOLERANCE = timedelta(minutes=5)
 # a photo or signature larger than this is refused (the phone resizes)
 MAX_FILE_SIZE = 15 * 1024 * 1024
 UUID_RE = re.compile(
@@ -87,11 +82,14 @@ class MaintenanceOfflineAction(models.Model):
         device_clock = _parse_time(device_now)
         skew = (device_clock - server_now).total_seconds() if device_clock else 0.0
         flagged = abs(skew) > CLOCK_TOLERANCE.total_seconds()
+        tasks = self._sync_tasks(actions)
         context = {
             "server_now": server_now,
+            "device_clock": device_clock,
             "skew": skew,
             "flagged": flagged,
-            "tasks": self._sync_tasks(actions),
+            "tasks": tasks,
+            "bounds": self._sync_time_bounds(tasks),
             "refusals": defaultdict(list),
         }
         results = [self._sync_one(action, context) for action in actions]
@@ -146,8 +144,10 @@ class MaintenanceOfflineAction(models.Model):
         server_now = context["server_now"]
         action_type = action.get("type")
         device_time = _parse_time(action.get("device_time"))
-        recorded_time = self._recorded_time(device_time, server_now)
         task = context["tasks"].filtered(lambda record: record.id == action.get("task_id"))
+        recorded_time, time_flagged, time_note = self._bounded_time(
+            task, device_time, context["device_clock"], context
+        )
         payload = action.get("payload")
         vals = {
             "uuid": uuid,
@@ -162,6 +162,8 @@ class MaintenanceOfflineAction(models.Model):
             "recorded_time": recorded_time,
             "clock_skew": context["skew"],
             "clock_flagged": context["flagged"],
+            "time_flagged": time_flagged,
+            "time_note": time_note or None,
             "payload_summary": self._payload_summary(
                 {"task_id": action.get("task_id"), **payload}
                 if isinstance(payload, dict)
@@ -179,6 +181,10 @@ class MaintenanceOfflineAction(models.Model):
                 self._journal_write(
                     journal_id, {"message": message, "res_model": res_model, "res_id": res_id}
                 )
+                if time_flagged and res_model == "maintenance.task.checkin":
+                    # sudo: check-ins are written by the task's actions only;
+                    # the arrival or departure was recorded at the reception time
+                    self.env[res_model].sudo().browse(res_id).time_flagged = True
                 # the chatter's tracking of this action, written now: a later
                 # refusal rolls back its own savepoint and clears the hooks
                 self.env.flush_all()
@@ -191,7 +197,7 @@ class MaintenanceOfflineAction(models.Model):
             raise
         except (ActionRefused, UserError, ValidationError, AccessError, MissingError) as error:
             message = error.args[0] if error.args else str(error)
-            return self._refuse(vals, task, message, context)
+            return self._refuse(vals, task, message, context, payload)
         except psycopg2.IntegrityError as error:
             _logger.info("Offline action %s refused by the database: %s", uuid, error)
             return self._refuse(
@@ -199,32 +205,75 @@ class MaintenanceOfflineAction(models.Model):
                 task,
                 self.env._("The action breaks a rule of the database: it cannot be applied."),
                 context,
+                payload,
             )
         result = {"uuid": uuid, "status": "applied", "message": message}
         if res_model:
             result.update(res_model=res_model, res_id=res_id)
+        if time_flagged:
+            result["time_note"] = time_note
         return result
 
     @api.model
-    def _recorded_time(self, device_time, server_now):
-        """The device time when plausible, else the reception time."""
-        if device_time and server_now - MAX_AGE <= device_time <= server_now + FUTURE_TOLERANCE:
-            return device_time
-        return server_now
-
-    @api.model
-    def _refuse(self, vals, task, message, context):
-        """Journal a refused action (in its own savepoint) and queue the
-        activity of the operations manager."""
+    def _refuse(self, vals, task, message, context, payload=None):
+        """Journal a refused action with its whole content (in its own
+        savepoint) and queue the activity of the operations manager: what
+        the technician recorded is kept on the server, never lost."""
         uuid = vals["uuid"]
         with self.env.cr.savepoint():
-            journal_id = self._journal_insert({**vals, "state": "refused", "message": message})
+            journal_id = self._journal_insert(
+                {
+                    **vals,
+                    "state": "refused",
+                    "message": message,
+                    "payload": self._payload_content(payload),
+                }
+            )
+            if journal_id is not None:
+                self._keep_refused_file(journal_id, vals, task, payload)
         if journal_id is None:
             # a concurrent request received the same identifier meanwhile
             return self._already_received(uuid)
         if task:
-            context["refusals"][task.id].append((vals, message))
-        return {"uuid": uuid, "status": "refused", "message": message}
+            context["refusals"][task.id].append((vals, message, journal_id))
+        return {"uuid": uuid, "status": "refused", "message": message, "journal_id": journal_id}
+
+    @api.model
+    def _keep_refused_file(self, journal_id, vals, task, payload):
+        """The photo or signature of a refused action, attached to its
+        journal row (when it is a valid file: a malformed one has nothing
+        to keep)."""
+        if vals["action_type"] not in ("photo", "signature") or not isinstance(payload, dict):
+            return
+        try:
+            data = self._payload_file(payload)
+        except ActionRefused:
+            return
+        if vals["action_type"] == "photo":
+            name, mimetype = payload.get("name"), payload.get("mimetype")
+            if not isinstance(name, str) or not name.strip():
+                name = self.env._("Photo %(task)s", task=task.display_name or "")
+            if not isinstance(mimetype, str) or not mimetype.startswith("image/"):
+                mimetype = "application/octet-stream"
+        else:
+            name = self.env._("Customer signature %(task)s", task=task.display_name or "")
+            mimetype = "image/png"
+        # sudo: the journal is written by the sync endpoint only; its row,
+        # and so this file, is readable by the technician and the managers
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name[:200],
+                    "datas": data,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": journal_id,
+                }
+            )
+        )
+        self._journal_write(journal_id, {"attachment_id": attachment.id})
 
     @api.model
     def _already_received(self, uuid):
@@ -472,34 +521,31 @@ class MaintenanceOfflineAction(models.Model):
         # sudo: the technician cannot schedule an activity for somebody
         # else; the refusals were decided as the technician, above
         tasks = self.env["maintenance.task"].sudo().browse(list(refusals))
-        managers = (
-            self.env.ref(MANAGER_GROUP)
-            .sudo()
-            .all_user_ids.filtered(lambda user: user.active and not user.share)
-            .sorted("id")
-        )
+        managers = tasks._operations_managers()
         for task in tasks:
-            manager = (
-                task.intervention_id.user_id
-                or managers.filtered(lambda user, task=task: task.company_id in user.company_ids)[
-                    :1
-                ]
-            )
+            manager = managers[task]
             if not manager:
                 _logger.warning("Offline refusals on task %s: no operations manager", task.id)
                 continue
             task_env = task.with_context(lang=manager.lang or self.env.lang, tz=manager.tz)
             labels = dict(self._fields["action_type"]._description_selection(task_env.env))
             lines = Markup().join(
-                Markup("<li>%s (%s) : %s</li>")
+                Markup(
+                    '<li><a href="/odoo/%s/%s" data-oe-model="%s" data-oe-id="%s">%s (%s)</a> : '
+                    "%s</li>"
+                )
                 % (
+                    self._name,
+                    journal_id,
+                    self._name,
+                    journal_id,
                     labels.get(vals["action_type"], vals["action_type"] or "?"),
                     format_datetime(task_env.env, vals["device_time"])
                     if vals["device_time"]
                     else "-",
                     message,
                 )
-                for vals, message in refusals[task.id]
+                for vals, message, journal_id in refusals[task.id]
             )
             task_env.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -510,7 +556,8 @@ class MaintenanceOfflineAction(models.Model):
                 note=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     task_env.env._(
-                        "%(user)s's phone sent actions the server refused:",
+                        "%(user)s's phone sent actions the server refused (each is kept with its "
+                        "content: open it to see what was recorded):",
                         user=self.env.user.name,
                     ),
                     lines,

@@ -2,9 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from math import asin, cos, radians, sin, sqrt
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 EARTH_RADIUS_M = 6371008.8
+# a visit longer than this is not plausible without a word from the
+# operations manager: flagged, and not billed until they confirm it
+LONG_VISIT_HOURS = 12.0
 
 
 def haversine_m(lat1, lon1, lat2, lon2):
@@ -92,6 +98,41 @@ class MaintenanceTaskCheckin(models.Model):
         string="Departure distance to the site (m)", digits=(10, 0), readonly=True
     )
 
+    time_flagged = fields.Boolean(
+        string="Phone time corrected",
+        readonly=True,
+        index=True,
+        help="The phone sent an arrival or departure time that was not plausible (before "
+        "the task existed or was planned, before the customer's request, after its "
+        "reception): the server's reception time was recorded instead. The phone's time "
+        "is kept in the offline journal.",
+    )
+    is_long = fields.Boolean(
+        string="Unusually long visit",
+        compute="_compute_is_long",
+        store=True,
+        help="More than 12 hours on site: the operations manager confirms the duration "
+        "before it is billed.",
+    )
+    to_confirm = fields.Boolean(
+        string="Duration to confirm",
+        compute="_compute_is_long",
+        store=True,
+        index=True,
+        help="An unusually long visit the operations manager has not confirmed yet: its "
+        "time is not billed.",
+    )
+    duration_confirmed_by = fields.Many2one(
+        comodel_name="res.users", string="Duration confirmed by", readonly=True
+    )
+    duration_confirmed_on = fields.Datetime(string="Duration confirmed on", readonly=True)
+    confirm_activity_id = fields.Many2one(
+        comodel_name="mail.activity",
+        string="Confirmation activity",
+        readonly=True,
+        ondelete="set null",
+    )
+
     _check_out_after_check_in = models.Constraint(
         "CHECK(check_out IS NULL OR check_out >= check_in)",
         "The departure cannot be before the arrival.",
@@ -110,6 +151,91 @@ class MaintenanceTaskCheckin(models.Model):
                 checkin.duration = (checkin.check_out - checkin.check_in).total_seconds() / 3600.0
             else:
                 checkin.duration = 0.0
+
+    @api.depends("duration", "duration_confirmed_by")
+    def _compute_is_long(self):
+        for checkin in self:
+            checkin.is_long = checkin.duration > LONG_VISIT_HOURS
+            checkin.to_confirm = checkin.is_long and not checkin.duration_confirmed_by
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checkins = super().create(vals_list)
+        checkins._notify_long_visits()
+        return checkins
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"check_in", "check_out"} & set(vals):
+            self._notify_long_visits()
+        return res
+
+    def action_confirm_duration(self):
+        """Operations managers: the long visit did last that long; its time
+        is billed."""
+        if not self.env.user.has_group("maintenance_contracts.group_maintenance_manager"):
+            raise UserError(
+                self.env._("Only an operations manager can confirm the duration of a visit.")
+            )
+        todo = self.filtered("to_confirm")
+        todo.write(
+            {"duration_confirmed_by": self.env.uid, "duration_confirmed_on": fields.Datetime.now()}
+        )
+        for checkin in todo.filtered("confirm_activity_id"):
+            # sudo: the activity may be another operations manager's
+            checkin.confirm_activity_id.sudo().action_feedback(
+                feedback=self.env._(
+                    "Duration of %(duration)s confirmed by %(user)s.",
+                    duration=self._format_hours(checkin.duration),
+                    user=self.env.user.name,
+                )
+            )
+        return True
+
+    def _notify_long_visits(self):
+        """A to-do activity for the operations manager of each unusually long
+        visit not confirmed yet, on its task, linking to the check-in."""
+        long_visits = self.filtered(lambda c: c.to_confirm and not c.confirm_activity_id)
+        if not long_visits:
+            return
+        # sudo: the technician checking out cannot schedule an activity for
+        # the operations manager; the check-in was recorded as them
+        long_visits = long_visits.sudo()
+        managers = long_visits.task_id._operations_managers()
+        for checkin in long_visits:
+            manager = managers[checkin.task_id]
+            if not manager:
+                continue
+            task = checkin.task_id.with_context(lang=manager.lang or self.env.lang, tz=manager.tz)
+            env = task.env
+            activity = task.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=manager.id,
+                summary=env._(
+                    "Visit of %(duration)s to confirm (%(user)s)",
+                    duration=self._format_hours(checkin.duration),
+                    user=checkin.user_id.name,
+                ),
+                note=Markup(
+                    '<p>%s</p><p><a href="/odoo/%s/%s" data-oe-model="%s" data-oe-id="%s">'
+                    "%s</a></p>"
+                )
+                % (
+                    env._(
+                        "%(user)s was on site %(duration)s, more than %(hours)s hours: this time "
+                        "is not billed until you confirm it on the check-in.",
+                        user=checkin.user_id.name,
+                        duration=self._format_hours(checkin.duration),
+                        hours=int(LONG_VISIT_HOURS),
+                    ),
+                    self._name,
+                    checkin.id,
+                    self._name,
+                    checkin.id,
+                    env._("Open the check-in"),
+                ),
+            )
+            checkin.confirm_activity_id = activity
 
     @api.model
     def _position_vals(self, task, latitude, longitude, accuracy, prefix=""):

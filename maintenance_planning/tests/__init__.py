@@ -26,3 +26,4 @@ from . import test_request_performance
 from . import test_request_tour
 from . import test_task_history
 from . import test_offline_sync_race
+from . import test_offline_bounds

@@ -11,6 +11,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import SQL
 
 from odoo.addons.maintenance_planning.models.maintenance_offline_sync import (
     MaintenanceOfflineAction,
@@ -41,6 +42,22 @@ class OfflineCommon(TechnicianCommon):
             {"name": "Joint de porte foyer", "type": "consu", "default_code": "JF-01"}
         )
         cls.Journal = cls.env["maintenance.offline.action"]
+        # the tasks were created two days ago: the phone's times of the
+        # tests (minutes back) are after their creation
+        cls._backdate_creation(cls.task | cls.task2, timedelta(days=2))
+
+    @classmethod
+    def _backdate_creation(cls, records, delta):
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE %s SET create_date = create_date - %s WHERE id IN %s",
+                SQL.identifier(records._table),
+                delta,
+                tuple(records.ids),
+            )
+        )
+        records.invalidate_recordset(["create_date"])
 
     def setUp(self):
         super().setUp()
@@ -71,6 +88,13 @@ class OfflineCommon(TechnicianCommon):
 
 @tagged("post_install", "-at_install")
 class TestOfflineSync(OfflineCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # planned today: the phone's times of the tests are on its day
+        planned = fields.Datetime.now().replace(microsecond=0) - timedelta(hours=2)
+        (cls.task | cls.task2).with_user(cls.manager).write({"planned_start": planned})
+
     def test_batch_applied_twice_applies_once(self):
         line = self.task.checklist_ids[0]
         actions = [

@@ -4,6 +4,9 @@
 portal user guesses customer B's ids on every /my route, on report URLs, on
 /web/content and through JSON-RPC (call_kw), and gets nothing."""
 
+import base64
+from datetime import timedelta
+
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -57,6 +60,25 @@ class TestPortalIsolation(HttpCase, PortalCommon):
         self.assertEqual(
             self._get(f"/my/documents/{a['shared'].id}").content, b"notice of TILLEULS"
         )
+
+    def test_unsigned_report_not_shown_signed(self):
+        """Issue 23: the report of a task the customer did not sign is an
+        unsigned report on the portal, not « Rapport signé »; once the task
+        was signed before its report was rendered, it is a signed one."""
+        data = self.data[self.site]
+        url = f"/my/interventions/{data['dossier'].id}"
+        for page in (url, "/my/interventions"):
+            text = self._get(page).text
+            self.assertIn("Unsigned report", text, page)
+            self.assertNotIn("Signed report", text, page)
+        task, report = data["task"], data["report"]
+        signed_before = report.create_date - timedelta(minutes=5)
+        task.with_context(maintenance_action_time=signed_before).write(
+            {"customer_signature": base64.b64encode(PNG).decode()}
+        )
+        text = self._get(url).text
+        self.assertIn("Signed report", text)
+        self.assertNotIn("Unsigned report", text)
 
     def test_guessing_other_ids_gives_404(self):
         a, b = self.data[self.site], self.data[self.site2]

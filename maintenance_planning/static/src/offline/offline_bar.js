@@ -43,6 +43,25 @@ export class MaintenanceOfflineBar extends Component {
         return !this.state.online && this.state.day && !this.offline.isOfflineAction();
     }
 
+    /** "Part used — Dépannage chaudière": what was refused, on which task. */
+    refusalLabel(refusal) {
+        const labels = {
+            check_in: _t("Arrival"),
+            check_out: _t("Departure"),
+            checklist: _t("Operation ticked"),
+            reading: _t("Meter reading"),
+            part: _t("Part used"),
+            photo: _t("Photo"),
+            note: _t("Note"),
+            signature: _t("Customer signature"),
+            close: _t("Closing"),
+        };
+        const action = refusal.action || {};
+        const task = (this.state.day?.tasks || []).find((t) => t.id === action.task_id);
+        const label = labels[action.type] || action.type || "?";
+        return task ? `${label} — ${task.name}` : label;
+    }
+
     onSync() {
         this.offline.syncNow();
     }

@@ -74,6 +74,13 @@ export class MaintenanceOfflineDay extends Component {
         };
     }
 
+    /** Can anything still be recorded on the open task? Not once closed:
+     * its report is frozen, the server would refuse it. */
+    get isOpen() {
+        const task = this.currentTask;
+        return Boolean(task) && task.state !== "done" && task.state !== "cancelled";
+    }
+
     get selectedMeter() {
         return this.prepared.meters.find((m) => m.id === this.state.meterId) || null;
     }
@@ -144,6 +151,9 @@ export class MaintenanceOfflineDay extends Component {
     }
 
     setChecklist(line, result) {
+        if (!this.isOpen) {
+            return;
+        }
         this.offline.enqueue(this.state.taskId, "checklist", {
             line_id: line.id,
             result: line.result === result ? "reset" : result,
@@ -156,7 +166,7 @@ export class MaintenanceOfflineDay extends Component {
 
     async addReading() {
         const value = parseFloat(String(this.state.readingValue).replace(",", "."));
-        if (!this.state.meterId || Number.isNaN(value)) {
+        if (!this.isOpen || !this.state.meterId || Number.isNaN(value)) {
             return;
         }
         await this.offline.enqueue(this.state.taskId, "reading", {
@@ -172,7 +182,7 @@ export class MaintenanceOfflineDay extends Component {
 
     async addPart() {
         const quantity = parseFloat(String(this.state.quantity).replace(",", "."));
-        if (!this.state.productId || !(quantity > 0)) {
+        if (!this.isOpen || !this.state.productId || !(quantity > 0)) {
             return;
         }
         await this.offline.enqueue(this.state.taskId, "part", {
@@ -186,6 +196,10 @@ export class MaintenanceOfflineDay extends Component {
     onPhoto(ev) {
         const input = ev.target;
         const taskId = this.state.taskId;
+        if (!this.isOpen) {
+            input.value = "";
+            return;
+        }
         for (const file of input.files) {
             const reader = new FileReader();
             reader.onload = () => {
@@ -212,6 +226,9 @@ export class MaintenanceOfflineDay extends Component {
 
     openSignature() {
         const taskId = this.state.taskId;
+        if (!this.isOpen) {
+            return;
+        }
         this.dialog.add(OfflineSignatureDialog, {
             nameAndSignatureProps: { mode: "draw", displaySignatureRatio: 3, noInputName: false },
             uploadSignature: ({ name, signatureImage }) => {

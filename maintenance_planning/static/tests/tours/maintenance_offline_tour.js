@@ -216,6 +216,23 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         {
             trigger: ".o_maintenance_offline_task .o_maintenance_offline_closed",
         },
+        {
+            content: "Closed: the phone offers no part, photo, reading, operation or signature the server would refuse; a note still goes",
+            trigger: ".o_maintenance_offline_task:has(.o_maintenance_offline_add_note)",
+            run() {
+                const task = document.querySelector(".o_maintenance_offline_task");
+                const offered = [
+                    ".o_maintenance_offline_add_part",
+                    ".o_maintenance_offline_photo",
+                    ".o_maintenance_offline_add_reading",
+                    ".o_maintenance_offline_op_done",
+                    ".o_maintenance_offline_sign",
+                ].filter((selector) => task.querySelector(selector));
+                if (offered.length) {
+                    throw new Error(`Still offered once closed: ${offered.join(", ")}`);
+                }
+            },
+        },
         counter(8),
         {
             content: "Still offline: banner, counter and the Synchronise button are on screen",
@@ -265,7 +282,7 @@ registry.category("web_tour.tours").add("maintenance_offline_journey", {
         },
         {
             content: "Sent by itself: no banner, nothing left to send, the refusal listed in French",
-            trigger: '.o_maintenance_offline_bar:not(:has(.o_maintenance_offline_banner)) .o_maintenance_offline_refused li:contains("n\'existe pas ou ne vous est pas assignée")',
+            trigger: '.o_maintenance_offline_bar:not(:has(.o_maintenance_offline_banner)) .o_maintenance_offline_refused:has(.o_maintenance_offline_refused_kept:contains("Rien n\'est perdu")) li:contains("Note"):contains("n\'existe pas ou ne vous est pas assignée")',
             async run() {
                 await waitUntil(() => !offline().state.syncing, "the end of the sync");
                 if (offline().state.queue.length || offline().state.refused.length !== 1) {
