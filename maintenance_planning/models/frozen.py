@@ -14,7 +14,8 @@ from datetime import timedelta
 from odoo import fields
 
 FLOW = object()
-# how far from "now" a time given as "now" may be (a form left open, a clock)
+# how far from "now" a time given as "now" may be (a form left open, a phone's
+# clock: the offline sync accepts device times as far ahead)
 NOW_TOLERANCE = timedelta(minutes=5)
 
 

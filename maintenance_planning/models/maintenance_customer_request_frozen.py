@@ -1,10 +1,9 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .frozen import NOW_TOLERANCE
 from .maintenance_customer_request import KIND_KEYS, MILESTONES
 
 STATUS_ORDER = ("ok", "at_risk", "breached")
@@ -52,7 +51,7 @@ class MaintenanceCustomerRequest(models.Model):
             received = fields.Datetime.to_datetime(vals.get("received_at")) or now
             for name in MILESTONES.values():
                 moment = fields.Datetime.to_datetime(vals.get(name))
-                if moment and not received <= moment <= now + timedelta(seconds=59):
+                if moment and not received <= moment <= now + NOW_TOLERANCE:
                     raise UserError(self._milestone_out_of_range(vals.get("name"), name, moment))
             measures = [name for name in MEASURES if name in vals]
             if measures:
@@ -113,7 +112,7 @@ class MaintenanceCustomerRequest(models.Model):
                                 moment=fields.Datetime.to_string(request[name]),
                             )
                         )
-                elif new and ((received and new < received) or new > now + timedelta(seconds=59)):
+                elif new and ((received and new < received) or new > now + NOW_TOLERANCE):
                     raise UserError(self._milestone_out_of_range(request.name, name, new))
             self._check_alerts(request, vals, now)
 
