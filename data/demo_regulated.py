@@ -10,7 +10,7 @@ from the former maintainer.
 Called at the end of ``data/demo.py``; idempotent like it (a marker record
 ``maintenance_demo.regulated_loaded``)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -155,7 +155,6 @@ def load(loader):
         [
             {
                 "equipment_id": equipment[key].id,
-                "date": datetime.combine(start, datetime.min.time()) + timedelta(hours=8),
                 "entry_type": "note",
                 "name": text,
             }

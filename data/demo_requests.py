@@ -133,7 +133,8 @@ def load(loader):
         }
     )
     requests = Request.create(vals_list)
-    Pause = env["maintenance.customer.request.pause"]
+    # paused by Sophie herself: a pause is recorded by the person who pauses
+    Pause = env["maintenance.customer.request.pause"].with_user(sophie)
     for request in requests.sorted("received_at"):
         age = (now - request.received_at).total_seconds() / 3600.0
         technician = rng.choice(technicians)
@@ -149,8 +150,7 @@ def load(loader):
                     "request_id": request.id,
                     "reason": rng.choice(PAUSE_REASONS),
                     "date_start": start,
-                    "date_end": start + timedelta(hours=rng.uniform(2, 16)),
-                    "user_id": sophie.id,
+                    "date_end": min(start + timedelta(hours=rng.uniform(2, 16)), now),
                 }
             )
         if age < 40:
@@ -171,9 +171,7 @@ def load(loader):
     # open ones: one waiting on the customer, one with its dossier planned
     acknowledged = requests.filtered(lambda r: r.state == "acknowledged")
     if acknowledged:
-        Pause.create(
-            {"request_id": acknowledged[0].id, "reason": PAUSE_REASONS[2], "user_id": sophie.id}
-        )
+        Pause.create({"request_id": acknowledged[0].id, "reason": PAUSE_REASONS[2]})
     for request in acknowledged[1:2].filtered("site_id"):
         action = request.action_create_intervention()
         env["maintenance.task"].create(

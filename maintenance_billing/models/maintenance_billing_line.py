@@ -14,6 +14,8 @@ KINDS = [
 ]
 # what the operations manager may adjust before invoicing (logged)
 ADJUSTABLE_FIELDS = ("name", "quantity", "price_unit", "covered_percent", "product_id", "reason")
+# written by the invoicing alone, checked against the invoice it names
+INVOICE_FIELDS = ("invoice_id", "invoice_line_id")
 
 
 class MaintenanceBillingLine(models.Model):
@@ -176,6 +178,8 @@ class MaintenanceBillingLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any(vals.get(name) for vals in vals_list for name in INVOICE_FIELDS):
+            raise UserError(self._invoice_link_error())
         lines = super().create(vals_list)
         if not self.env.context.get("maintenance_billing_compute"):
             lines._check_not_invoiced()
@@ -195,6 +199,12 @@ class MaintenanceBillingLine(models.Model):
         return lines
 
     def write(self, vals):
+        # invoiced work is frozen for everyone, whatever the context says: the
+        # correction is a credit note (or the invoice cancelled), which frees it
+        if self and vals:
+            self._check_not_invoiced()
+        if any(name in vals for name in INVOICE_FIELDS):
+            self._check_invoice_link(vals)
         if self.env.context.get("maintenance_billing_invoicing"):
             return super().write(vals)
         adjusted = [field for field in ADJUSTABLE_FIELDS if field in vals]
@@ -233,6 +243,28 @@ class MaintenanceBillingLine(models.Model):
                     invoice=invoiced[0].invoice_id.display_name,
                 )
             )
+
+    def _check_invoice_link(self, vals):
+        """The invoicing links a line to the draft customer invoice line it
+        has just written for the same dossier: nothing else is accepted (a
+        line cannot be unlinked from its invoice, nor linked to another)."""
+        invoice_line = self.env["account.move.line"].sudo().browse(vals.get("invoice_line_id"))
+        invoice = invoice_line.move_id
+        if (
+            not invoice_line
+            or invoice.id != vals.get("invoice_id")
+            or invoice.move_type != "out_invoice"
+            or invoice.state != "draft"
+            or self.intervention_id != invoice_line.maintenance_intervention_id
+        ):
+            raise UserError(self._invoice_link_error())
+
+    def _invoice_link_error(self):
+        return self.env._(
+            "The invoice of a billing line is written by the invoicing of its dossier: "
+            "it cannot be set nor removed by hand. To invoice again, cancel the invoice "
+            "or issue a credit note."
+        )
 
     def _log_adjustment(self, before, fields_changed):
         """One message per dossier: each line's old and new values."""

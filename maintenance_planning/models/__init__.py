@@ -7,6 +7,7 @@ from . import maintenance_visit
 from . import res_company
 from . import res_config_settings
 from . import ir_attachment
+from . import ir_attachment_certificate
 from . import maintenance_task_checkin
 from . import maintenance_meter
 from . import maintenance_meter_reading
@@ -18,6 +19,7 @@ from . import contract_contract
 from . import maintenance_commitment
 from . import resource_calendar
 from . import maintenance_customer_request
+from . import maintenance_customer_request_frozen
 from . import maintenance_customer_request_pause
 from . import maintenance_request_links
 from . import res_company_request

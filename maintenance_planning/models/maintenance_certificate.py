@@ -8,10 +8,15 @@ from odoo.exceptions import UserError
 
 from odoo.addons.maintenance_contracts.cron_lock import lock_batch
 
+from .frozen import FLOW, in_flow, is_now
+
 _logger = logging.getLogger(__name__)
 
 # the reminder comes this long before the deadline (or at once when later)
 REMINDER_BEFORE = timedelta(days=3)
+# what may change on an issued certificate: its sending and its reminder
+# (forward only), its PDF (attached once, by the documents job)
+MUTABLE_FIELDS = ("state", "sent_date", "reminder_sent", "attachment_id")
 
 
 class MaintenanceCertificate(models.Model):
@@ -130,6 +135,15 @@ class MaintenanceCertificate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the law's document: issued by closing the task, never by hand
+        # (the superuser included)
+        if not in_flow(self.env, "maintenance_certificate_flow"):
+            raise UserError(
+                self.env._(
+                    "A certificate is issued by closing the task of the visit, "
+                    "never created by hand."
+                )
+            )
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if vals.get("name", "/") == "/":
@@ -142,6 +156,72 @@ class MaintenanceCertificate(models.Model):
         certificates = super().create(vals_list)
         certificates._schedule_reminders()
         return certificates
+
+    def write(self, vals):
+        if self:
+            self._check_frozen(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        raise UserError(
+            self.env._(
+                "An issued certificate is never deleted: it is the legal record of the visit."
+            )
+        )
+
+    def _check_frozen(self, vals):
+        """An issued certificate records what was measured and handed over:
+        for every role (the superuser included), only its sending moves
+        forward and its PDF is attached once, by the documents job."""
+        frozen = [
+            name
+            for name in vals
+            if name not in MUTABLE_FIELDS
+            and name in self._fields
+            and self._fields[name].store
+            and name not in self.env["mail.thread"]._fields
+        ]
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "Certificate %(number)s is issued: what it records (%(field)s) "
+                    "cannot be changed. Reopen the task and close it again to issue "
+                    "a new certificate.",
+                    number=self[0].name,
+                    field=self._fields[frozen[0]]._description_string(self.env),
+                )
+            )
+        if "state" in vals and vals["state"] != "sent":
+            sent = self.filtered(lambda certificate: certificate.state == "sent")
+            if sent:
+                raise UserError(
+                    self.env._(
+                        "Certificate %(number)s has been sent: its status cannot go back "
+                        "to To send.",
+                        number=sent[0].name,
+                    )
+                )
+        if vals.get("sent_date") and not is_now(vals["sent_date"]):
+            raise UserError(self.env._("A certificate is marked sent at the time it is sent."))
+        if "sent_date" in vals and not vals["sent_date"] and any(self.mapped("sent_date")):
+            raise UserError(self.env._("The sending date of a certificate cannot be erased."))
+        if "reminder_sent" in vals and not vals["reminder_sent"]:
+            raise UserError(self.env._("A reminder sent cannot be undone."))
+        if "attachment_id" in vals:
+            attached = self.filtered("attachment_id")
+            if (
+                not in_flow(self.env, "maintenance_certificate_flow")
+                or attached
+                or not vals["attachment_id"]
+            ):
+                raise UserError(
+                    self.env._(
+                        "The PDF of certificate %(number)s is attached once, when it is "
+                        "issued: it cannot be replaced nor detached.",
+                        number=(attached or self)[0].name,
+                    )
+                )
 
     # actions ------------------------------------------------------------
 
@@ -202,7 +282,12 @@ class MaintenanceCertificate(models.Model):
                     vals_list.append(task._certificate_values(item, wtype))
         if not vals_list:
             return self.browse()
-        certificates = self.sudo().create(vals_list)
+        certificates = (
+            self.sudo()
+            .with_context(maintenance_certificate_flow=FLOW)
+            .create(vals_list)
+            .with_context(maintenance_certificate_flow=False)
+        )
         self.env["maintenance.logbook.entry"]._log(
             [
                 {
@@ -265,7 +350,9 @@ class MaintenanceCertificate(models.Model):
                     "maintenance_category": "certificate",
                 }
             )
-            certificate.sudo().write({"attachment_id": attachment.id})
+            certificate.sudo().with_context(maintenance_certificate_flow=FLOW).write(
+                {"attachment_id": attachment.id}
+            )
 
     def _filename(self, extension="pdf"):
         self.ensure_one()

@@ -846,9 +846,11 @@ class MaintenanceCustomerRequest(models.Model):
             checkin = first.get(request.intervention_id.id)
             if not checkin:
                 continue
-            vals = {"arrived_at": checkin.check_in, "technician_id": checkin.user_id.id}
+            # already on site when the customer called: arrived at the call
+            arrived = max(checkin.check_in, request.received_at)
+            vals = {"arrived_at": arrived, "technician_id": checkin.user_id.id}
             if not request.acknowledged_at:
-                vals["acknowledged_at"] = checkin.check_in
+                vals["acknowledged_at"] = arrived
             if request.state in ("new", "acknowledged", "planned"):
                 vals["state"] = "on_site"
             request.write(vals)

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .frozen import is_now
+
+OPEN_STATES = ("new", "acknowledged", "planned", "on_site")
+
 
 class MaintenanceCustomerRequestPause(models.Model):
     """A time the request waited on the customer (no access to the site,
@@ -52,6 +56,7 @@ class MaintenanceCustomerRequestPause(models.Model):
                         "kept with the pause."
                     )
                 )
+        self._check_new_pauses(vals_list)
         # a pause logged afterwards (with its end) does not stop the request
         requests = self.env["maintenance.customer.request"].browse(
             [
@@ -60,26 +65,73 @@ class MaintenanceCustomerRequestPause(models.Model):
                 if vals.get("request_id") and not vals.get("date_end")
             ]
         )
-        requests.check_access("write")
-        busy = requests.filtered(
-            lambda r: r.state not in ("new", "acknowledged", "planned", "on_site")
-        )
-        if busy:
-            raise UserError(
-                self.env._(
-                    "Request %(number)s cannot be paused in its current state.",
-                    number=busy[0].name,
-                )
-            )
         for request in requests:
             request.write({"state_before_pause": request.state, "state": "waiting"})
         return super().create(vals_list)
 
+    def _check_new_pauses(self, vals_list):
+        """A pause is recorded by the person who pauses, on a request still
+        open: from now, or (logged afterwards) within the request's life
+        between its reception and now, not over another pause."""
+        requests = self.env["maintenance.customer.request"].browse(
+            {vals["request_id"] for vals in vals_list if vals.get("request_id")}
+        )
+        requests.check_access("write")
+        now = fields.Datetime.now()
+        to_datetime = fields.Datetime.to_datetime
+        for vals in vals_list:
+            request = requests.browse(vals.get("request_id"))
+            if request.state not in OPEN_STATES:
+                raise UserError(
+                    self.env._(
+                        "Request %(number)s cannot be paused in its current state.",
+                        number=request.name,
+                    )
+                )
+            if vals.get("user_id", self.env.uid) != self.env.uid:
+                raise UserError(
+                    self.env._("A pause is recorded by the person who pauses the request.")
+                )
+            start = to_datetime(vals.get("date_start")) or now
+            end = to_datetime(vals.get("date_end"))
+            if not end and not is_now(start, now):
+                raise UserError(
+                    self.env._("A pause starts when it is recorded: log a past wait with its end.")
+                )
+            if start < request.received_at or (end and not start <= end <= now):
+                raise UserError(
+                    self.env._(
+                        "Request %(number)s: a pause lies between the reception of the "
+                        "request and now.",
+                        number=request.name,
+                    )
+                )
+            if end and any(
+                pause.date_start < end and (not pause.date_end or pause.date_end > start)
+                for pause in request.pause_ids
+            ):
+                raise UserError(
+                    self.env._(
+                        "Request %(number)s already waited on the customer at that time.",
+                        number=request.name,
+                    )
+                )
+
     def write(self, vals):
-        if vals.get("date_end"):
-            ending = self.filtered(lambda p: not p.date_end)
+        if vals and (
+            self.filtered("date_end") or {"request_id", "date_start", "user_id"} & set(vals)
+        ):
+            raise UserError(
+                self.env._(
+                    "A pause records when the request waited and who paused it: once "
+                    "ended, or for its start and author, it cannot be changed."
+                )
+            )
+        if "date_end" in vals:
+            if not vals["date_end"] or not is_now(vals["date_end"]):
+                raise UserError(self.env._("A pause ends when the request is resumed: now."))
             result = super().write(vals)
-            for request in ending.request_id.filtered(lambda r: r.state == "waiting"):
+            for request in self.request_id.filtered(lambda r: r.state == "waiting"):
                 request.write(
                     {"state": request.state_before_pause or "new", "state_before_pause": False}
                 )
@@ -87,6 +139,15 @@ class MaintenanceCustomerRequestPause(models.Model):
         if "reason" in vals and not (vals["reason"] or "").strip():
             raise ValidationError(self.env._("The reason of a pause cannot be emptied."))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        raise UserError(
+            self.env._(
+                "A pause is never deleted: it is part of the measure of the committed "
+                "times. Resume the request instead."
+            )
+        )
 
     def action_save(self):
         """The dialog's button: the pause is created by the dialog's save."""

@@ -3,6 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .frozen import FLOW, in_flow, is_now
+
+# what a person writes by hand; the other types come from the flows that
+# establish them (visit done, certificate issued, reading, part)
+MANUAL_TYPES = ("note", "correction")
+
 
 class MaintenanceLogbookEntry(models.Model):
     """One line of an equipment's logbook (carnet d'entretien, registre de
@@ -95,7 +101,13 @@ class MaintenanceLogbookEntry(models.Model):
                 vals.setdefault("entry_type", "correction")
             site_id, customer_id = places.get(vals.get("equipment_id"), (False, False))
             vals.update(site_id=site_id, customer_id=customer_id)
-        entries = super().create(vals_list)
+        if in_flow(self.env, "maintenance_logbook_flow"):
+            entries = super().create(vals_list)
+        else:
+            # checked as written (defaults included): nothing stays if refused
+            with self.env.cr.savepoint():
+                entries = super().create(vals_list)
+                entries._check_manual()
         wrong = entries.filtered(
             lambda entry: (
                 entry.corrected_entry_id
@@ -111,6 +123,36 @@ class MaintenanceLogbookEntry(models.Model):
                 )
             )
         return entries
+
+    def _check_manual(self):
+        """An entry written by hand is a note or a correction, dated now and
+        signed by its author: the logbook is evidence (the superuser
+        included)."""
+        now = fields.Datetime.now()
+        for entry in self:
+            if entry.entry_type not in MANUAL_TYPES:
+                raise UserError(
+                    self.env._(
+                        "A logbook entry written by hand is a note or a correction: "
+                        "visits, interventions, readings, parts and certificates are "
+                        "logged by the flows that record them."
+                    )
+                )
+            if not is_now(entry.date, now):
+                raise UserError(
+                    self.env._(
+                        "A logbook entry written by hand is dated when it is written "
+                        "(not %(date)s): to record a past fact, say when in the text.",
+                        date=fields.Datetime.to_string(entry.date),
+                    )
+                )
+            if entry.user_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "A logbook entry is signed by the person who writes it, not by %(user)s.",
+                        user=entry.user_id.name,
+                    )
+                )
 
     def write(self, vals):
         # append-only, for everyone (the superuser included): nothing is
@@ -159,4 +201,5 @@ class MaintenanceLogbookEntry(models.Model):
         not create entries by hand (only operations managers do)."""
         if not vals_list:
             return self.browse()
-        return self.sudo().create(vals_list).sudo(False)
+        flow = self.sudo().with_context(maintenance_logbook_flow=FLOW)
+        return self.browse(flow.create(vals_list).ids)

@@ -12,6 +12,7 @@ from . import test_technician_sensor_endpoint
 from . import test_technician_documents
 from . import test_technician_access
 from . import test_regulated_flows
+from . import test_frozen_records
 from . import test_portal_logbook
 from . import test_offline_sync
 from . import test_downtime
