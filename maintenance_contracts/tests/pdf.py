@@ -34,9 +34,11 @@ def _pdf_file(pdf):
 
 
 def pdf_fonts(pdf):
-    """The fonts of ``pdf`` as poppler's pdffonts lists them: {name (its
-    subset prefix removed): embedded (bool)}. A font drawn as outlines is not
-    a font: Debian's wkhtmltopdf draws a web font so, with no text."""
+    """The fonts of ``pdf`` as poppler's pdffonts lists them: {name:
+    embedded (bool)}. wkhtmltopdf embeds the report's fonts whole
+    ("Lato-Regular"); the page stamp embeds a subset ("AAAAAA+Lato-Regular").
+    A font drawn as outlines is not listed: Debian's wkhtmltopdf draws a web
+    font so, with no text."""
     with _pdf_file(pdf) as path:
         listing = subprocess.run(
             ["pdffonts", path], check=True, capture_output=True, text=True
@@ -45,7 +47,7 @@ def pdf_fonts(pdf):
     for line in listing.splitlines()[2:]:
         columns = line.split()
         # name, type (one or two words), encoding, emb, sub, uni, object, id
-        fonts[columns[0].split("+")[-1]] = columns[-5] == "yes"
+        fonts[columns[0]] = columns[-5] == "yes"
     return fonts
 
 
