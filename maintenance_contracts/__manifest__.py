@@ -24,6 +24,15 @@
         "web.assets_tests": [
             "maintenance_contracts/static/tests/tours/**/*",
         ],
+        # the PDF reports: Lato from the system (real text), our page layout
+        "web.report_assets_common": [
+            (
+                "after",
+                "web/static/fonts/fonts.scss",
+                "maintenance_contracts/static/src/scss/report_fonts.scss",
+            ),
+            "maintenance_contracts/static/src/scss/report_layout.scss",
+        ],
     },
     "data": [
         "security/maintenance_contracts_groups.xml",
@@ -40,6 +49,7 @@
         "data/maintenance_price_index_data.xml",
         "data/maintenance_price_revision_formula_data.xml",
         "data/maintenance_price_revision_data.xml",
+        "data/report_paperformat_data.xml",
         "views/maintenance_site_views.xml",
         "views/maintenance_customer_equipment_views.xml",
         "views/maintenance_warranty_type_views.xml",
@@ -58,6 +68,7 @@
         "views/maintenance_price_revision_formula_views.xml",
         "views/maintenance_price_revision_views.xml",
         "views/contract_contract_revision_views.xml",
+        "report/maintenance_report_layout.xml",
         "report/maintenance_price_revision_report.xml",
         "data/maintenance_price_revision_mail_template.xml",
         "views/maintenance_contracts_menus.xml",

@@ -82,8 +82,16 @@ pdftoppm:poppler-utils
 nginx:nginx-light
 "
 
-# the packages of the commands of DEBIAN_COMMANDS that are missing, installed
-# in one apt-get run (browser tours, PDF reports and their checks, serve-prod)
+# Debian packages that provide no command, installed in the same apt-get run:
+# fonts-lato is the font of the PDF reports, embedded as text (a web font is
+# drawn as outlines by Debian's wkhtmltopdf: no text in the PDF)
+DEBIAN_PACKAGES="
+fonts-lato
+"
+
+# the packages of the commands of DEBIAN_COMMANDS that are missing, and those
+# of DEBIAN_PACKAGES, installed in one apt-get run (browser tours, PDF reports
+# and their checks, their font, serve-prod)
 ensure_debian_commands() {
     local entry command package missing=()
     for entry in $DEBIAN_COMMANDS; do
@@ -93,8 +101,13 @@ ensure_debian_commands() {
             case " ${missing[*]} " in *" $package "*) ;; *) missing+=("$package") ;; esac
         fi
     done
+    for package in $DEBIAN_PACKAGES; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+            missing+=("$package")
+        fi
+    done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "chromium, wkhtmltopdf, poppler-utils and nginx already installed."
+        echo "chromium, wkhtmltopdf, poppler-utils, nginx and fonts-lato already installed."
         return
     fi
     say "Installing ${missing[*]} from Debian"
@@ -162,8 +175,47 @@ db_code_hash() {
     psql -d "$1" -tAc "SELECT value FROM ir_config_parameter WHERE key='maintenance.addons_code_hash'" 2>/dev/null || true
 }
 
+# system parameter $2 of database $1 set to $3
+set_param() {
+    psql -q -d "$1" -c "INSERT INTO ir_config_parameter (key, value, create_date, write_date) VALUES ('$2', '$3', now() at time zone 'UTC', now() at time zone 'UTC') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date"
+}
+
 set_db_code_hash() {
-    psql -q -d "$1" -c "INSERT INTO ir_config_parameter (key, value, create_date, write_date) VALUES ('maintenance.addons_code_hash', '$2', now() at time zone 'UTC', now() at time zone 'UTC') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date"
+    set_param "$1" maintenance.addons_code_hash "$2"
+}
+
+# The address wkhtmltopdf fetches a PDF report's CSS from (Odoo's report.url)
+# for database $1: the Odoo server itself, on the loopback port $2, whatever
+# address the users open (web.base.url, a proxy, another port). A PDF whose
+# CSS does not load is refused (maintenance_contracts/report_pdf.py).
+set_report_url() {
+    set_param "$1" report.url "http://127.0.0.1:$2"
+}
+
+# Run "$@" while an Odoo server of database $1 (config $2) answers on a free
+# loopback port that report.url points to: data/demo.py renders PDF reports,
+# whose CSS wkhtmltopdf fetches over HTTP. The server runs no scheduled job.
+with_report_server() {
+    local db=$1 conf=$2 port pid status=0
+    shift 2
+    port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "$PYTHON" -m odoo -c "$conf" -d "$db" --http-port "$port" --max-cron-threads=0 \
+        --log-level=warn >"$VAR/report-server.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 120); do
+        "$PYTHON" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/web/health', timeout=2)" \
+            2>/dev/null && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+    done
+    if ! kill -0 "$pid" 2>/dev/null; then
+        die "The Odoo server that styles the PDF reports did not start: see $VAR/report-server.log."
+    fi
+    set_report_url "$db" "$port"
+    "$@" || status=$?
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    return $status
 }
 
 # "1" when the demo company of data/demo.py is loaded in database $1

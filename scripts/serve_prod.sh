@@ -161,6 +161,9 @@ if [ "${CONFIG_ONLY:-0}" = 1 ]; then
 fi
 [ "${SETUP:-1}" = 0 ] || DB_NAME=$DB bash "$ROOT/scripts/setup.sh"
 ensure_debian_commands
+# wkhtmltopdf fetches the PDF reports' CSS from Odoo's own port, not through
+# the proxy (docs/DEPLOYMENT.md, "PDF reports")
+set_report_url "$DB" "$HTTP_PORT"
 CONF=$(write_prod_config)
 write_nginx_config >/dev/null
 "$(nginx_bin)" -t -q -p "$NGINX_DIR" -c "$NGINX_CONF"

@@ -10,8 +10,11 @@ ensure_debian_commands
 DB=${DB_NAME:-maintenance}
 CONF=$(write_config "$DB")
 CODE_HASH=$(addons_code_hash)
+# the PDF reports fetch their CSS from make run's server (report.url)
+RUN_PORT=${HTTP_PORT:-8069}
 if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ] \
     && [ "$(db_code_hash "$DB")" = "$CODE_HASH" ]; then
+    set_report_url "$DB" "$RUN_PORT"
     echo "Database '$DB' already has our $ADDON_COUNT add-ons, up to date, and the demo data: nothing to do."
     exit 0
 fi
@@ -37,5 +40,10 @@ elif [ "$(db_code_hash "$DB")" != "$CODE_HASH" ]; then
 fi
 set_db_code_hash "$DB" "$CODE_HASH"
 say "Loading the demo company (data/demo.py)"
-"$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
+# its intervention reports and certificates are PDFs, styled by CSS that
+# wkhtmltopdf fetches from a running server: one is started for the load
+with_report_server "$DB" "$CONF" "$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$DB"
+set_report_url "$DB" "$RUN_PORT"
+pending=$(psql -d "$DB" -tAc "SELECT count(*) FROM maintenance_task WHERE report_pending")
+[ "$pending" = 0 ] || die "$pending intervention reports of the demo were not rendered: see $VAR/report-server.log."
 echo "Database '$DB' is ready: make run, then http://127.0.0.1:8069 (admin / admin)."

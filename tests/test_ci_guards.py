@@ -32,7 +32,7 @@ POSTGRESQL = {
     "pg_basebackup",
 }
 # Debian's essential packages: on every machine
-ESSENTIAL = {"bash", "sh"}
+ESSENTIAL = {"bash", "sh", "dpkg-query"}
 # called by Odoo itself on our behalf: the PDF of every report, the browser
 # of every tour
 CALLED_BY_ODOO = {"wkhtmltopdf", "chromium"}
@@ -109,6 +109,32 @@ def test_every_external_command_is_installed_by_setup():
         if not shutil.which(command) and not os.access(f"/usr/sbin/{command}", os.X_OK)
     )
     assert not absent, f"declared in DEBIAN_COMMANDS but not on this machine: {absent}"
+
+
+def _declared_packages():
+    common = (ROOT / "scripts" / "common.sh").read_text(encoding="utf-8")
+    table = re.search(r'^DEBIAN_PACKAGES="\n(.*?)\n"', common, re.DOTALL | re.MULTILINE)
+    assert table, "scripts/common.sh declares DEBIAN_PACKAGES"
+    return table.group(1).split()
+
+
+def test_every_debian_package_is_on_this_machine():
+    """The packages without a command (the PDF reports' font) that
+    ``make setup`` installs are installed here."""
+    packages = _declared_packages()
+    assert "fonts-lato" in packages, packages
+    absent = [
+        package
+        for package in packages
+        if "ok installed"
+        not in subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", package],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    ]
+    assert not absent, f"declared in DEBIAN_PACKAGES but not installed: {absent}"
 
 
 def test_the_scan_sees_a_new_command():

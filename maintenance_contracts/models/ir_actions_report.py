@@ -1,6 +1,20 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+import io
+
+from odoo import api, models
+
+from odoo.addons.base.models.ir_actions_report import _wkhtml
+
+from ..report_pdf import check_stylesheets, stamp_pages, stylesheet_urls
+
+# the paper format of our reports: its top margin has no room for the header
+# that Debian's wkhtmltopdf drops, its bottom margin has room for the stamp
+PAPERFORMAT = "maintenance_contracts.paperformat_maintenance_a4"
+
+
+class _StampedStream(io.BytesIO):
+    """A PDF whose pages are already stamped (never stamped twice)."""
 
 
 class IrActionsReport(models.Model):
@@ -51,3 +65,76 @@ class IrActionsReport(models.Model):
     def _render_qweb_text(self, report_ref, docids, data=None):
         self._maintenance_check_report_access(report_ref, docids)
         return super()._render_qweb_text(report_ref, docids, data=data)
+
+    def _get_rendering_context(self, report, docids, data):
+        """The reports on our paper format get ``letterhead_in_body``: true
+        for a PDF printed by a wkhtmltopdf without its patched Qt (Debian's),
+        which drops the header and footer of web.external_layout; the report
+        then carries the company's letterhead in its body
+        (maintenance_contracts.report_letterhead)."""
+        values = super()._get_rendering_context(report, docids, data)
+        if report._maintenance_pdf_layout():
+            values.setdefault(
+                "letterhead_in_body",
+                values.get("report_type", "pdf") == "pdf" and not _wkhtml().is_patched_qt,
+            )
+        return values
+
+    @api.model
+    def _run_wkhtmltopdf(self, bodies, *args, **kwargs):
+        """No unstyled PDF: wkhtmltopdf writes one, and Odoo keeps it, when
+        the report's CSS does not load (``report.url`` not answering). The
+        CSS addresses of the bodies are asked first; a clear error instead
+        (report_pdf.ReportStyleError, that the documents job retries)."""
+        check_stylesheets(self.env, stylesheet_urls(bodies))
+        return super()._run_wkhtmltopdf(bodies, *args, **kwargs)
+
+    def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
+        """The PDF of each record, its pages stamped (page numbers, the
+        company's legal lines) when the report asks for it. A PDF taken
+        back from its stored attachment was stamped when it was stored."""
+        streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        report = self._get_report(report_ref)
+        if not report._maintenance_pdf_layout():
+            return streams
+        for res_id, stream_data in streams.items():
+            stream = stream_data.get("stream")
+            if (
+                not stream
+                or isinstance(stream, _StampedStream)
+                or (stream_data.get("attachment") and report.attachment_use)
+                # the whole PDF beside the records' own: not one document
+                or (not res_id and len(streams) > 1)
+            ):
+                continue
+            record = self.env[report.model].browse(res_id) if res_id else None
+            stream_data["stream"] = _StampedStream(
+                report._maintenance_stamp(stream.getvalue(), record)
+            )
+        return streams
+
+    def _maintenance_pdf_layout(self):
+        """Whether this report is printed with our PDF layout: the company's
+        letterhead at the top of its body, the page numbers and the company's
+        legal lines stamped on each page. The reports on our paper format,
+        made for it (no room for a header, room at the bottom for the stamp);
+        another report opts in by taking that paper format (its
+        ``paperformat_id``), or by extending this method."""
+        self.ensure_one()
+        paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
+        return bool(paperformat) and self.paperformat_id == paperformat
+
+    def _maintenance_stamp(self, pdf, record=None):
+        """``pdf`` (bytes), the PDF of ``record`` (or of no record), with its
+        page numbers and its company's legal lines on each page, in the
+        language of the document."""
+        company = self.env.company
+        if record and "company_id" in record._fields and record.company_id:
+            company = record.company_id
+        lang = self.env.lang
+        for field in ("customer_id", "partner_id"):
+            if record and field in record._fields and record[field]._name == "res.partner":
+                lang = record[field].lang or lang
+                break
+        company = company.with_context(lang=lang)
+        return stamp_pages(pdf, company._maintenance_legal_lines())

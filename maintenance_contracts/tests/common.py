@@ -3,6 +3,8 @@
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
+from .pdf import serve_report_styles
+
 
 class MaintenanceCommon(TransactionCase):
     """Customers, sites, equipment and a user per role, built for each test
@@ -13,6 +15,7 @@ class MaintenanceCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
+        serve_report_styles(cls.env)
         cls.technician = new_test_user(
             cls.env,
             login="mc_technician",

@@ -13,6 +13,7 @@ from odoo.addons.maintenance_contracts.models.maintenance_price_revision import 
     MaintenancePriceRevision,
 )
 
+from .pdf import pdf_fonts, pdf_pages, pdf_text, pdf_top_text
 from .price_revision_common import PriceRevisionCommon
 
 
@@ -263,6 +264,21 @@ class TestPriceRevisionRun(PriceRevisionCommon):
             "Résidence Les Tilleuls",
         ):
             self.assertIn(fragment, html)
+        # the printed letter: styled with real text, the letterhead on top,
+        # its page numbered and the company's legal lines stamped
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "maintenance_contracts.action_report_price_revision_letter", contract.ids
+            )
+        )
+        self.assertTrue(pdf_fonts(pdf).get("Lato-Regular"), pdf_fonts(pdf))
+        self.assertIn(self.env.company.name, pdf_top_text(pdf, 25))
+        for number, page in enumerate(pdf_pages(pdf), start=1):
+            self.assertIn(f"{number} / ", page)
+        self.assertIn("1.034", pdf_text(pdf))
         action = contract.with_user(self.manager).action_send_price_revision_letter()
         composer = (
             self.env["mail.compose.message"]

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, get_lang
 
 from odoo.addons.maintenance_contracts.cron_lock import lock_batch
+from odoo.addons.maintenance_contracts.report_pdf import ReportStyleError
 
 _logger = logging.getLogger(__name__)
 
@@ -1001,7 +1002,13 @@ class MaintenanceTask(models.Model):
             tasks = lock_batch(self, domain, batch_size)
             if not tasks:
                 break
-            tasks.filtered(lambda task: task.state == "done")._attach_intervention_reports()
+            try:
+                tasks.filtered(lambda task: task.state == "done")._attach_intervention_reports()
+            except ReportStyleError as error:
+                # Odoo does not answer at its report address (report.url): no
+                # unstyled PDF, the tasks stay to render at the next run
+                _logger.warning("Intervention reports left for the next run: %s", error)
+                return True
             tasks.sudo().write({"report_pending": False})
             if in_cron and not cron._commit_progress(
                 len(tasks), remaining=self.search_count(domain)
@@ -1021,6 +1028,8 @@ class MaintenanceTask(models.Model):
         for task in self:
             try:
                 content, report_type = Report._render_qweb_pdf(report, task.ids)
+            except ReportStyleError:
+                raise  # the whole batch waits for the next run
             except UserError as error:
                 _logger.warning("Intervention report of task %s not generated: %s", task.id, error)
                 task.sudo().message_post(

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from odoo.addons.base.models.ir_actions_report import _wkhtml
-
 
 class ReportMaintenanceCertificate(models.AbstractModel):
     _name = "report.maintenance_planning.report_maintenance_certificate"
@@ -11,14 +9,10 @@ class ReportMaintenanceCertificate(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        data = data or {}
         return {
             "doc_ids": docids,
             "doc_model": "maintenance.certificate",
             "docs": self.env["maintenance.certificate"].browse(docids),
-            # see report.maintenance_planning.report_maintenance_task
-            "letterhead_in_body": data.get("report_type", "pdf") == "pdf"
-            and not _wkhtml().is_patched_qt,
         }
 
 
@@ -28,7 +22,6 @@ class ReportMaintenanceLogbook(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        data = data or {}
         equipment = self.env["maintenance.customer.equipment"].browse(docids)
         # every entry of each logbook, read once for all the equipment
         entries = self.env["maintenance.logbook.entry"].search(
@@ -42,6 +35,4 @@ class ReportMaintenanceLogbook(models.AbstractModel):
             "doc_model": "maintenance.customer.equipment",
             "docs": equipment,
             "entries": by_equipment,
-            "letterhead_in_body": data.get("report_type", "pdf") == "pdf"
-            and not _wkhtml().is_patched_qt,
         }

@@ -12,7 +12,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_fonts, pdf_pages, pdf_text
 
 from .common import PlanningCommon
 
@@ -110,6 +110,14 @@ class TestRegulatedFlows(PlanningCommon):
         )
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertTrue(attachment.name.endswith(f"{certificate.name.replace('/', '-')}.pdf"))
+        # styled, its text as text (Lato embedded), numbered and stamped
+        fonts = pdf_fonts(attachment.raw)
+        self.assertTrue(fonts.get("Lato-Regular"), fonts)
+        self.assertFalse([font for font in fonts if font.startswith("DejaVuSerif")], fonts)
+        pages = pdf_pages(attachment.raw)
+        for number, page in enumerate(pages, start=1):
+            self.assertIn(f"{number} / {len(pages)}", page)
+            self.assertIn(self.env.company.name, page)
         text = pdf_text(attachment.raw)
         for mention in (
             f"Boiler service certificate {certificate.name}",
@@ -314,6 +322,8 @@ class TestRegulatedFlows(PlanningCommon):
             )
         )
         self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf_fonts(pdf).get("Lato-Regular"), pdf_fonts(pdf))
+        self.assertIn("1 / 1", pdf_pages(pdf)[0])
         text = pdf_text(pdf)
         for expected in (
             "Logbook Climatiseur split bureau",

@@ -8,7 +8,12 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+from odoo.addons.maintenance_contracts.tests.pdf import (
+    pdf_fonts,
+    pdf_pages,
+    pdf_text,
+    pdf_top_text,
+)
 from odoo.addons.maintenance_planning.tests.request_common import RequestCommon
 
 REPORT = "maintenance_reporting.maintenance_customer_pack_report_action"
@@ -329,6 +334,33 @@ class TestCustomerPack(RequestCommon):
             "photo_fuite",
         ):
             self.assertNotIn(foreign, text)
+
+    @freeze_time("2027-02-15 10:00:00")
+    def test_pdf_styled_numbered_and_stamped_on_every_page(self):
+        """The pack, several pages: styled with real text (Lato embedded as
+        a font), the letterhead at the top of its first page, each page
+        numbered "N / M" with the company's legal lines, and the times of
+        the requests table never cut in two ("1 h 15" on one line)."""
+        self.env.company.write({"street": "18 rue de la Villette", "zip": "69003", "city": "Lyon"})
+        self.env.company.company_registry = "812 345 678 00021"
+        pack = self._pack()
+        pdf, _report_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(REPORT, pack.ids)
+        )
+        fonts = pdf_fonts(pdf)
+        self.assertTrue(fonts.get("Lato-Regular"), fonts)
+        self.assertFalse([font for font in fonts if font.startswith("DejaVuSerif")], fonts)
+        self.assertIn(self.env.company.name, pdf_top_text(pdf, 25))
+        pages = pdf_pages(pdf)
+        self.assertGreater(len(pages), 1)
+        legal = f"{self.env.company.name} - 18 rue de la Villette, 69003 Lyon - SIRET : 812 345 678 00021"
+        for number, page in enumerate(pages, start=1):
+            self.assertIn(f"{number} / {len(pages)}", page)
+            self.assertIn(legal, page)
+        self.assertIn("1 h 15", " ".join(pages))
 
     @freeze_time("2027-02-15 10:00:00")
     def test_pdf_of_the_other_customer(self):
