@@ -24,3 +24,4 @@ from . import maintenance_price_revision_line
 from . import contract_contract_revision
 from . import contract_line_revision
 from . import ir_actions_report
+from . import account_move

@@ -3,3 +3,4 @@ from . import test_coverage
 from . import test_portal
 from . import test_performance
 from . import test_billing_exclusion
+from . import test_portal_sites
