@@ -25,3 +25,4 @@ from . import contract_contract_revision
 from . import contract_line_revision
 from . import ir_actions_report
 from . import account_move
+from . import ir_http
