@@ -75,5 +75,6 @@
         "views/maintenance_refrigerant_views.xml",
         "views/maintenance_price_revision_menus.xml",
         "views/maintenance_portal_templates.xml",
+        "views/contract_portal_templates.xml",
     ],
 }

@@ -4,7 +4,7 @@
     "name": "Maintenance Payment Follow-up",
     "summary": "Payment follow-up of maintenance customers with OCA credit control: "
     "French reminder policy, amounts owed, credit hold warning in the planning",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",

@@ -20,6 +20,10 @@ class AccountMove(models.Model):
         string="Dossiers", compute="_compute_maintenance_intervention_count"
     )
 
+    def _maintenance_site_paths(self):
+        # the site of a dossier's invoice is on its lines
+        return [*super()._maintenance_site_paths(), "line_ids.maintenance_site_id"]
+
     def _compute_maintenance_intervention_count(self):
         for move in self:
             move.maintenance_intervention_count = len(

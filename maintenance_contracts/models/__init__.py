@@ -25,3 +25,5 @@ from . import contract_contract_revision
 from . import contract_line_revision
 from . import ir_actions_report
 from . import mail_render_mixin
+from . import account_move
+from . import ir_http

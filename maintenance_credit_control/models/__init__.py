@@ -2,6 +2,7 @@ from . import account_chart_template
 from . import account_move
 from . import contract_contract
 from . import credit_control_communication
+from . import credit_control_policy
 from . import credit_control_policy_level
 from . import credit_control_run
 from . import maintenance_intervention

@@ -16,3 +16,19 @@ class CreditControlCommunication(models.Model):
                 CreditControlCommunication, communication.with_context(lang=lang)
             )._send_communications_by_email()
         return result
+
+    def _get_credit_control_communication_table(self):
+        """OCA's table of the reminder's invoices, with the headings that
+        OCA's French file lacks translated (a module's Python messages are
+        translated only by its own files)."""
+        table = super()._get_credit_control_communication_table()
+        if (self.env.lang or "en_US") == "en_US":
+            return table
+        headings = {
+            "Payment Reference": self.env._("Payment Reference"),
+            "Invoice amount": self.env._("Invoice amount"),
+            "Invoices summary": self.env._("Invoices summary"),
+        }
+        for english, translated in headings.items():
+            table = table.replace(f">{english}</", f">{translated}</")
+        return table

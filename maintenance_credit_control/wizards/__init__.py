@@ -1,1 +1,2 @@
 from . import maintenance_visit_plan
+from . import credit_control_emailer

@@ -4,3 +4,4 @@ from . import test_portal
 from . import test_performance
 from . import test_billing_exclusion
 from . import test_quotation_document
+from . import test_portal_sites

@@ -1,0 +1,29 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import models
+
+
+class CreditControlPolicy(models.Model):
+    _inherit = "credit.control.policy"
+
+    def _generate_credit_lines(self, credit_control_run, default_lines_vals=None):
+        """OCA's lines, with the run's report in the accountant's language:
+        OCA's sentence is translated from OCA's own French file, which lacks
+        it (a module's Python messages are translated only by its own files)."""
+        manual_lines, lines, _report = super()._generate_credit_lines(
+            credit_control_run, default_lines_vals=default_lines_vals
+        )
+        if lines:
+            report = self.env._(
+                "Policy %(policy)s has generated %(count)s payment follow-up lines.",
+                policy=Markup("<b>%s</b>") % self.name,
+                count=Markup("<b>%s</b>") % len(lines),
+            )
+        else:
+            report = self.env._(
+                "Policy %(policy)s has not generated any payment follow-up line.",
+                policy=Markup("<b>%s</b>") % self.name,
+            )
+        return manual_lines, lines, Markup("%s<br/>") % report

@@ -1,0 +1,135 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The payment follow-up speaks French to a French accountant and customer:
+OCA's menus, buttons and states that OCA's own French file lacks, our
+policy's name, the run's report, the table of invoices of the e-mails and
+the letter."""
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+from odoo.tools.mail import html_to_inner_content
+
+from .common import CreditControlCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFrenchFollowUp(HttpCase, CreditControlCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["account_credit_control", "maintenance_credit_control"], ["fr_FR"]
+        )
+        cls.accountant.lang = "fr_FR"
+        cls.customer.lang = "fr_FR"
+        cls.invoice = cls._invoice(cls.customer, 1234.5, "2026-03-01")
+
+    def test_menus_buttons_and_states_in_french(self):
+        # the accountant's session: their language in the context
+        env = self.env(user=self.accountant, context={"lang": self.accountant.lang})
+        self.assertEqual(env.lang, "fr_FR")
+        menu = env.ref("account_credit_control.credit_control_run_menu")
+        self.assertEqual(menu.name, "Campagnes de relance")
+        arch = env["credit.control.run"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("Envoyer par le canal prévu", arch)
+        self.assertNotIn("Run channel action", arch)
+        states = dict(env["credit.control.line"].fields_get(["state"])["state"]["selection"])
+        self.assertEqual(states["to_be_sent"], "À faire")
+        self.assertEqual(states["queued"], "En file d'attente")
+        level_fields = env["credit.control.policy.level"].fields_get(["mail_show_invoice_detail"])
+        self.assertEqual(
+            level_fields["mail_show_invoice_detail"]["string"],
+            "Détailler les factures dans l'e-mail",
+        )
+        self.assertEqual(
+            env["credit.control.policy"].browse(self.policy.id).name, "Relances (J+8, J+30, J+45)"
+        )
+        self.assertEqual(
+            env["credit.control.policy.level"].browse(self.level_friendly.id).name,
+            "Relance amiable",
+        )
+
+    def _run_fr(self, date):
+        run = (
+            self.env["credit.control.run"]
+            .with_user(self.accountant)
+            .with_context(lang=self.accountant.lang)
+            .create({"date": date, "policy_ids": [Command.set(self.policy.ids)]})
+        )
+        run.generate_credit_lines()
+        return run
+
+    def test_run_report_in_french(self):
+        # before the first level's delay: nothing to follow up
+        empty = self._run_fr("2026-03-05")
+        self.assertIn("n'a généré aucune ligne de relance", empty.report)
+        run = self._run_fr("2026-03-20")
+        self.assertIn("La politique", run.report)
+        self.assertIn("a généré", run.report)
+        self.assertIn("Relances (J+8, J+30, J+45)", run.report)
+        self.assertNotIn("has generated", run.report)
+
+    def _communication(self):
+        run = self._run("2026-03-20")
+        lines = run.sudo().line_ids
+        return self.env["credit.control.communication"]._generate_comm_from_credit_lines(lines)
+
+    def test_invoice_table_of_the_email_in_french(self):
+        communication = self._communication().with_user(self.accountant)
+        table = communication.with_context(lang="fr_FR")._get_credit_control_communication_table()
+        for french in (
+            "Récapitulatif des factures",
+            "Référence de paiement",
+            "Montant de la facture",
+        ):
+            self.assertIn(french, table)
+        for english in ("Invoices summary", "Payment Reference", "Invoice amount"):
+            self.assertNotIn(english, table)
+
+    def test_letter_in_french(self):
+        """The letter of the formal notice, printed by the accountant: the
+        PDF (wkhtmltopdf draws this layout's text as shapes, so its words are
+        read from the HTML it prints)."""
+        communication = self._communication()
+        Report = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_context(lang=self.accountant.lang, force_report_rendering=True)
+        )
+        report = "account_credit_control.credit_control_summary"
+        pdf, _format = Report._render_qweb_pdf(report, communication.ids)
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        html, _format = Report._render_qweb_html(report, communication.ids)
+        text = " ".join(html_to_inner_content(html.decode()).split())
+        for french in (
+            "Relance amiable",
+            "Sauf erreur de notre part",
+            "Numéro de facture",
+            "Date d'échéance",
+            "Total dû",
+            "1 234,50",
+        ):
+            self.assertIn(french, text.replace("\xa0", " ").replace("\u202f", " "))
+        for english in ("Summary", "Invoice number", "Date due", "Open amount", "Total Due"):
+            self.assertNotIn(english, text)
+
+    def test_sending_by_email_leaves_the_communications_menu_alone(self):
+        run = self._run_fr("2026-03-20")
+        run.set_to_ready_lines()
+        menu_action = self.env.ref("account_credit_control.credit_control_communication_action")
+        name, domain = menu_action.name, menu_action.domain
+        emailer = (
+            self.env["credit.control.emailer"]
+            .with_user(self.accountant)
+            .with_context(lang=self.accountant.lang)
+            .create({"line_ids": [Command.set(run.sudo().line_ids.ids)]})
+        )
+        action = emailer.email_lines()
+        self.assertEqual(action["name"], "Relances générées")
+        communications = run.sudo().line_ids.communication_id
+        self.assertTrue(communications)
+        self.assertEqual(action["domain"], [("id", "in", communications.ids)])
+        # the menu's action keeps its name and shows every communication
+        self.assertEqual(menu_action.name, name)
+        self.assertEqual(menu_action.domain, domain)
