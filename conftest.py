@@ -81,6 +81,20 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=rank)
 
 
+def pytest_runtest_setup(item):
+    """The process that runs no browser test yields the CPU to the one that
+    does: a tour waits at most 10 s for each step, and on a 2-core machine
+    the other process's work (module installs, rendering) must not starve the
+    browser and its server."""
+    if (
+        os.environ.get("PYTEST_XDIST_WORKER")
+        and _group(item) != "browser"
+        and not getattr(pytest_runtest_setup, "niced", False)
+    ):
+        os.nice(10)
+        pytest_runtest_setup.niced = True
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
