@@ -72,6 +72,7 @@ def _network_hook(original):
 @tagged("post_install", "-at_install")
 class TestOfflineTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     browser_size = "390x844"
+    shared_http_cache = False
     touch_enabled = True
 
     @classmethod

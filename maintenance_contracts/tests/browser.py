@@ -36,15 +36,19 @@ class FrenchBrowserMixin:
     ``Emulation.setTimezoneOverride`` gives the page the French clock.
 
     The browsers of one test process share their HTTP disk cache (see
-    ``_http_cache_dir``); ``MAINTENANCE_TOURS_COLD_CACHE=1`` gives each its own."""
+    ``_http_cache_dir``) unless the class sets ``shared_http_cache = False``
+    (the offline phone: what it keeps must come from its own loads);
+    ``MAINTENANCE_TOURS_COLD_CACHE=1`` gives each browser its own."""
 
     browser_timezone = "Europe/Paris"
+    shared_http_cache = True
 
     def setUp(self):
         super().setUp()
         original_init = ChromeBrowser.__init__
         original_spawn = ChromeBrowser._spawn_chrome
         timezone = self.browser_timezone
+        shared = self.shared_http_cache
 
         def __init__(browser, *args, **kwargs):
             original_init(browser, *args, **kwargs)
@@ -53,7 +57,7 @@ class FrenchBrowserMixin:
             )
 
         def _spawn_chrome(browser, cmd):
-            if not os.environ.get("MAINTENANCE_TOURS_COLD_CACHE"):
+            if shared and not os.environ.get("MAINTENANCE_TOURS_COLD_CACHE"):
                 cmd = [*cmd[:-1], f"--disk-cache-dir={_http_cache_dir()}", cmd[-1]]
             return original_spawn(browser, cmd)
 

@@ -97,6 +97,8 @@ class TestTechnicianClosing(TechnicianCommon):
                 "parts_to_order": "Électrode d'allumage réf. 65320, 1 pièce",
             }
         )
+        # read back as the next request would, not from this test's cache
+        self.env.invalidate_all()
         parts = self.task.part_ids
         self.assertEqual(len(parts), 2)
         self.assertEqual(parts.mapped("user_id"), self.technician)
