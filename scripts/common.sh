@@ -220,5 +220,5 @@ with_report_server() {
 
 # "1" when the demo company of data/demo.py is loaded in database $1
 demo_loaded() {
-    psql -d "$1" -tAc "SELECT count(*) FROM ir_model_data WHERE module='maintenance_demo' AND name='company_configured'" 2>/dev/null || echo 0
+    psql -d "$1" -tAc "SELECT count(*) FROM ir_model_data WHERE module='maintenance_demo' AND name='demo_complete'" 2>/dev/null || echo 0
 }
