@@ -19,6 +19,29 @@ from odoo.tests import new_test_user
 
 from odoo.addons.maintenance_contracts.tests.common import MaintenanceCommon
 
+# the seller of the document tests: a French company with its legal identity
+FRENCH_SELLER = {
+    "name": "Thermi-Services Rhône",
+    "street": "18 rue de la Villette",
+    "zip": "69003",
+    "city": "Lyon",
+    "company_registry": "812 345 676 00017",
+    "vat": "FR19812345676",
+    "maintenance_legal_form": "SAS",
+    "maintenance_share_capital": 150000.0,
+    "maintenance_trade_register": "RCS Lyon 812 345 676",
+    "email": "contact@thermi-services-rhone.fr",
+}
+
+
+def dress_french_seller(env, company):
+    """``company`` as a French seller (FRENCH_SELLER), and the French terms
+    of maintenance_billing loaded: what the invoice and quotation tests print."""
+    env["res.lang"]._activate_lang("fr_FR")
+    env["ir.module.module"]._load_module_terms(["maintenance_billing"], ["fr_FR"])
+    company.write(dict(FRENCH_SELLER, country_id=env.ref("base.fr").id))
+
+
 PARIS = pytz.timezone("Europe/Paris")
 
 

@@ -9,7 +9,7 @@ from odoo.tests import tagged
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
 
-from .common import BillingCommon
+from .common import BillingCommon, dress_french_seller
 
 
 @tagged("post_install", "-at_install")
@@ -17,23 +17,7 @@ class TestInvoiceDocument(BillingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(["maintenance_billing"], ["fr_FR"])
-        cls.company.write(
-            {
-                "name": "Thermi-Services Rhône",
-                "street": "18 rue de la Villette",
-                "zip": "69003",
-                "city": "Lyon",
-                "country_id": cls.env.ref("base.fr").id,
-                "company_registry": "812 345 676 00017",
-                "vat": "FR19812345676",
-                "maintenance_legal_form": "SAS",
-                "maintenance_share_capital": 150000.0,
-                "maintenance_trade_register": "RCS Lyon 812 345 676",
-                "email": "contact@thermi-services-rhone.fr",
-            }
-        )
+        dress_french_seller(cls.env, cls.company)
         cls.customer.write({"lang": "fr_FR", "email": "compta@horizon-immobilier.fr"})
         cls.contract.write({"labour_coverage": "not_covered", "parts_coverage": "not_covered"})
         cls.dossier = cls._done_dossier(

@@ -7,6 +7,7 @@ letterhead of Odoo's external layout)."""
 from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
+from odoo.addons.maintenance_billing.tests.common import dress_french_seller
 from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
 
 from .common import SaleCommon
@@ -17,22 +18,7 @@ class TestQuotationDocument(SaleCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(["maintenance_billing"], ["fr_FR"])
-        cls.company.write(
-            {
-                "name": "Thermi-Services Rhône",
-                "street": "18 rue de la Villette",
-                "zip": "69003",
-                "city": "Lyon",
-                "country_id": cls.env.ref("base.fr").id,
-                "company_registry": "812 345 676 00017",
-                "vat": "FR19812345676",
-                "maintenance_legal_form": "SAS",
-                "maintenance_share_capital": 150000.0,
-                "maintenance_trade_register": "RCS Lyon 812 345 676",
-            }
-        )
+        dress_french_seller(cls.env, cls.company)
         cls.customer.write({"lang": "fr_FR", "is_company": True})
         proposal = (
             cls.env["maintenance.part.proposal"]
