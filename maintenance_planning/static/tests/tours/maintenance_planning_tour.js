@@ -116,6 +116,9 @@ registry.category("web_tour.tours").add("maintenance_planning_tour", {
         {
             content: "The work was done: tick the remaining operations",
             trigger: ".o_statusbar_buttons button[name=action_checklist_all_done]",
+            // the task's form is the heaviest one the office opens; on a loaded
+            // two-core CI machine it took more than the default 10 s to appear
+            timeout: 30000,
             run: "click",
         },
         {
