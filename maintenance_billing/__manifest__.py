@@ -18,6 +18,7 @@
         "views/coverage_views.xml",
         "views/maintenance_intervention_views.xml",
         "views/res_company_views.xml",
+        "views/account_move_views.xml",
         "report/report_invoice.xml",
         "views/maintenance_billing_menus.xml",
     ],

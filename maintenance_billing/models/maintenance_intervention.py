@@ -506,6 +506,13 @@ class MaintenanceIntervention(models.Model):
                 bodies[dossier.id] = self.env._(
                     "Invoice created: %(invoice)s", invoice=invoice.display_name
                 )
+            # the invoice's chatter links to the dossiers it bills, as a
+            # sales order's invoice links to its order
+            invoice.message_post_with_source(
+                "mail.message_origin_link",
+                render_values={"self": invoice, "origin": dossiers},
+                subtype_xmlid="mail.mt_note",
+            )
         self._message_log_batch(bodies=bodies)
         return invoices
 
