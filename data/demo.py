@@ -662,6 +662,10 @@ class Loader:
                 },
             )
         demo_company.salesperson(company, users["sophie"])
+        # the accountant's home is the customer invoices, not Discuss (Odoo
+        # has no home action per group: it is each user's, in Preferences)
+        if not users["claire"].action_id:
+            users["claire"].action_id = env.ref("account.action_move_out_invoice").id
         sectors = {
             key: self.ensure(
                 "maintenance.sector",

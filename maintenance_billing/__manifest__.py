@@ -3,7 +3,7 @@
 {
     "name": "Maintenance Billing",
     "summary": "Out-of-contract billing of interventions by contract coverage",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",
@@ -18,6 +18,7 @@
         "views/coverage_views.xml",
         "views/maintenance_intervention_views.xml",
         "views/res_company_views.xml",
+        "views/account_move_views.xml",
         "report/report_invoice.xml",
         "views/maintenance_billing_menus.xml",
     ],

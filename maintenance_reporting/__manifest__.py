@@ -29,6 +29,9 @@
         "views/maintenance_fmd_views.xml",
     ],
     "assets": {
+        "spreadsheet.o_spreadsheet": [
+            "maintenance_reporting/static/src/dashboard/**/*.js",
+        ],
         "web.assets_tests": [
             "maintenance_reporting/static/tests/tours/**/*",
         ],

@@ -7,6 +7,7 @@ from . import res_company
 from . import res_config_settings
 from . import maintenance_billing_line
 from . import maintenance_intervention
+from . import maintenance_intervention_pricing
 from . import account_move
 from . import account_move_line
 from . import account_chart_template

@@ -19,10 +19,44 @@ class AccountMove(models.Model):
     maintenance_intervention_count = fields.Integer(
         string="Dossiers", compute="_compute_maintenance_intervention_count"
     )
+    # one contract and one site per invoice, stored, to group invoices by
+    # them: the first its lines bill (the search view finds every contract
+    # and site an invoice bills, through its lines)
+    maintenance_contract_id = fields.Many2one(
+        comodel_name="contract.contract",
+        string="Maintenance contract",
+        compute="_compute_maintenance_contract_id",
+        store=True,
+        index="btree_not_null",
+        help="The maintenance contract this invoice bills (the first one when it bills "
+        "several): its recurring lines or its dossiers' contract.",
+    )
+    maintenance_site_id = fields.Many2one(
+        comodel_name="maintenance.site",
+        string="Installed site",
+        compute="_compute_maintenance_site_id",
+        store=True,
+        index="btree_not_null",
+        help="The site this invoice bills (the first one when it bills several).",
+    )
 
     def _maintenance_site_paths(self):
         # the site of a dossier's invoice is on its lines
         return [*super()._maintenance_site_paths(), "line_ids.maintenance_site_id"]
+
+    @api.depends("line_ids.contract_line_id.contract_id", "line_ids.maintenance_contract_id")
+    def _compute_maintenance_contract_id(self):
+        for move in self:
+            # sudo: the contract is read through the invoice's lines, which
+            # an accountant reads but whose contract lines may be hidden
+            lines = move.sudo().line_ids
+            contracts = lines.contract_line_id.contract_id | lines.maintenance_contract_id
+            move.maintenance_contract_id = contracts.sorted("id")[:1].id
+
+    @api.depends(lambda self: self._maintenance_site_paths())
+    def _compute_maintenance_site_id(self):
+        for move in self:
+            move.maintenance_site_id = move.maintenance_site_ids.sorted("id")[:1].id
 
     def _compute_maintenance_intervention_count(self):
         for move in self:

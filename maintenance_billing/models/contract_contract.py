@@ -1,8 +1,8 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools import float_round, format_date
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, float_round, format_date
 
 from .coverage import AFTER_HOURS_COVERAGE, LABOUR_COVERAGE, PARTS_COVERAGE, TRAVEL_COVERAGE
 
@@ -44,6 +44,32 @@ class ContractContract(models.Model):
     )
     after_hours_surcharge = fields.Float(string="Out-of-hours surcharge (%)", default=50.0)
 
+    maintenance_invoice_due = fields.Boolean(
+        string="Invoice due",
+        compute="_compute_maintenance_invoice_due",
+        help="Its next invoice date is today or past: the accountant may create the invoice "
+        "without waiting for the nightly invoicing.",
+    )
+
+    @api.depends(
+        "recurring_next_date",
+        "create_invoice_visibility",
+        "generation_type",
+        "is_maintenance",
+        "maintenance_state",
+    )
+    @api.depends_context("tz")
+    def _compute_maintenance_invoice_due(self):
+        today = fields.Date.context_today(self)
+        for contract in self:
+            contract.maintenance_invoice_due = bool(
+                contract.generation_type == "invoice"
+                and contract.create_invoice_visibility
+                and contract.recurring_next_date
+                and contract.recurring_next_date <= today
+                and (not contract.is_maintenance or contract.maintenance_state == "active")
+            )
+
     @api.constrains("labour_hours_per_year", "parts_covered_percent", "after_hours_surcharge")
     def _check_coverage_figures(self):
         for contract in self:
@@ -59,6 +85,46 @@ class ContractContract(models.Model):
                 raise ValidationError(self.env._("The out-of-hours surcharge cannot be negative."))
 
     # coverage ---------------------------------------------------------------
+
+    def action_maintenance_create_invoice(self):
+        """« Create invoice » of a contract whose invoice is due (next
+        invoice date today or past), for the accountant: OCA's invoicing of
+        the contract, which OCA shows in debug mode only and which the
+        accountant, who only reads contracts, could not run. Opens the
+        draft invoice."""
+        self.ensure_one()
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(self.env._("Only accountants create the invoices of contracts."))
+        self.check_access("read")
+        invoices = self._maintenance_create_due_invoice()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice")
+        if len(invoices) == 1:
+            action.update({"views": [(False, "form")], "res_id": invoices.id})
+        else:
+            action["domain"] = [("id", "in", invoices.ids)]
+        return action
+
+    def _maintenance_create_due_invoice(self):
+        """The due invoice of the contract, created once: the contract row is
+        locked first, so the nightly invoicing or a second click waits, then
+        finds the invoice created and the next date moved on."""
+        self.env.cr.execute(
+            SQL("SELECT id FROM contract_contract WHERE id = %s FOR UPDATE", self.id)
+        )
+        self.invalidate_recordset()
+        self.contract_line_ids.invalidate_recordset()
+        if not self.maintenance_invoice_due:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s has no invoice due: its next invoice date is %(date)s.",
+                    contract=self.display_name,
+                    date=format_date(self.env, self.recurring_next_date) or "-",
+                )
+            )
+        # sudo: the accountant reads contracts only; invoicing one moves its
+        # lines' next date on, which only OCA's invoicing writes
+        invoices = self.sudo().recurring_create_invoice()
+        return invoices.sudo(False)
 
     def _maintenance_parts_coverage(self, products, equipment=None, on_date=None):
         """{product id: (covered fraction 0..1, reason)} for ``products`` used on

@@ -16,6 +16,7 @@ BILLING_STATUS = [
     ("nothing", "Nothing to bill"),
     ("to_invoice", "To invoice"),
     ("invoiced", "Invoiced"),
+    ("partially_credited", "Partially credited"),
     ("paid", "Paid"),
 ]
 PAID_STATES = ("paid", "in_payment")
@@ -69,6 +70,10 @@ class MaintenanceIntervention(models.Model):
         index=True,
         groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
     )
+    billing_warning = fields.Char(
+        compute="_compute_billing_warning",
+        groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
+    )
     invoice_count = fields.Integer(
         compute="_compute_invoice_count",
         groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
@@ -92,22 +97,52 @@ class MaintenanceIntervention(models.Model):
         "billing_line_ids.billable_amount",
         "billing_line_ids.is_invoiced",
         "billing_line_ids.invoice_id.payment_state",
+        "billing_line_ids.invoice_id.reversal_move_ids.state",
     )
     def _compute_billing_amounts(self):
+        """A fully credited invoice frees its lines (to invoice again); a
+        posted credit note for part of it leaves them invoiced but says the
+        dossier is partially credited: which lines the credit note gives back
+        is the accountant's call (an amount, a gesture), not a line's."""
         for intervention in self:
             lines = intervention.billing_line_ids
             intervention.amount_covered = sum(lines.mapped("covered_amount"))
             intervention.amount_billable = sum(lines.mapped("billable_amount"))
             billable = lines.filtered("billable_amount")
+            invoices = billable.invoice_id
             if not billable:
                 status = "nothing"
             elif not all(billable.mapped("is_invoiced")):
                 status = "to_invoice"
-            elif all(state in PAID_STATES for state in billable.invoice_id.mapped("payment_state")):
+            elif invoices.reversal_move_ids.filtered(lambda move: move.state == "posted"):
+                status = "partially_credited"
+            elif all(state in PAID_STATES for state in invoices.mapped("payment_state")):
                 status = "paid"
             else:
                 status = "invoiced"
             intervention.billing_status = status
+
+    @api.depends(
+        "site_id.sector_id",
+        "billing_line_ids.kind",
+        "billing_line_ids.billable_amount",
+        "billing_line_ids.covered_percent",
+    )
+    def _compute_billing_warning(self):
+        """Travel to bill with no fee because the site has no sector."""
+        for intervention in self:
+            unpriced = intervention.billing_line_ids.filtered(
+                lambda line: (
+                    line.kind == "travel"
+                    and line.covered_percent < 100.0
+                    and not line.billable_amount
+                )
+            )
+            intervention.billing_warning = (
+                self._maintenance_no_sector_warning(intervention)
+                if unpriced and not intervention.site_id.sector_id
+                else False
+            )
 
     def _compute_invoice_count(self):
         counts = dict(
@@ -250,7 +285,7 @@ class MaintenanceIntervention(models.Model):
             hours = sum(pair.duration for pair in pairs)
             billed = round_up_hours(hours, step, minimum)
             labour_product = company.maintenance_labour_product_id
-            labour_price = prices[dossier.billing_partner_id, labour_product]
+            labour_price = prices(dossier, labour_product, on_date)
             common = {
                 "intervention_id": dossier.id,
                 "contract_id": rule.contract.id,
@@ -315,188 +350,12 @@ class MaintenanceIntervention(models.Model):
                     "name": part.product_id.display_name,
                     "quantity": part.quantity,
                     "product_uom_id": part.product_uom_id.id,
-                    "price_unit": prices[dossier.billing_partner_id, part.product_id],
+                    "price_unit": prices(dossier, part.product_id, on_date),
                     "covered_percent": round(fraction * 100.0, 2),
                     "reason": reason,
                 }
             )
         return vals_list
-
-    def _maintenance_labour_values(
-        self, rule, billed, *, product, price, label, common, hours_used
-    ):
-        """One labour line, or two when a yearly allowance of hours runs out."""
-        values = {
-            **common,
-            "kind": "labour",
-            "sequence": 10,
-            "product_id": product.id,
-            "name": label,
-            "price_unit": price,
-        }
-        if not rule.covered:
-            return [{**values, "quantity": billed, "covered_percent": 0.0, "reason": rule.reason}]
-        if rule.labour == "covered":
-            return [
-                {
-                    **values,
-                    "quantity": billed,
-                    "covered_percent": 100.0,
-                    "reason": self.env._("Labour covered by %(rule)s", rule=rule.reason),
-                }
-            ]
-        if rule.labour == "not_covered":
-            return [
-                {
-                    **values,
-                    "quantity": billed,
-                    "covered_percent": 0.0,
-                    "reason": self.env._("Labour not covered by %(rule)s", rule=rule.reason),
-                }
-            ]
-        key = (rule.contract, common["date"].year)
-        left = max(rule.labour_hours - hours_used[key], 0.0)
-        covered = min(left, billed)
-        hours_used[key] += covered
-        result = []
-        allowance = f"{rule.labour_hours:g}"
-        if covered > 0:
-            result.append(
-                {
-                    **values,
-                    "quantity": covered,
-                    "covered_percent": 100.0,
-                    "reason": self.env._(
-                        "Within the %(hours)s h of labour covered a year by %(rule)s",
-                        hours=allowance,
-                        rule=rule.reason,
-                    ),
-                }
-            )
-        if billed - covered > 0:
-            result.append(
-                {
-                    **values,
-                    "quantity": billed - covered,
-                    "covered_percent": 0.0,
-                    "reason": self.env._(
-                        "Beyond the %(hours)s h of labour covered a year by %(rule)s",
-                        hours=allowance,
-                        rule=rule.reason,
-                    ),
-                }
-            )
-        return result
-
-    def _maintenance_surcharge_values(self, rule, company, *, hours, labour_price, user, common):
-        covered = rule.covered and rule.after_hours == "covered"
-        percent = rule.surcharge or 0.0
-        if covered:
-            reason = self.env._("Out-of-hours work covered by %(rule)s", rule=rule.reason)
-        elif rule.covered:
-            reason = self.env._(
-                "Out-of-hours work not covered by %(rule)s: surcharge of %(percent)s %%",
-                rule=rule.reason,
-                percent=f"{percent:g}",
-            )
-        else:
-            reason = self.env._(
-                "%(reason)s: out-of-hours surcharge of %(percent)s %%",
-                reason=rule.reason,
-                percent=f"{percent:g}",
-            )
-        return {
-            **common,
-            "kind": "surcharge",
-            "sequence": 20,
-            "product_id": company.maintenance_surcharge_product_id.id,
-            "name": self.env._(
-                "%(technician)s: %(hours)s h out of business hours (+%(percent)s %%)",
-                technician=user.name,
-                hours=f"{hours:g}",
-                percent=f"{percent:g}",
-            ),
-            "quantity": hours,
-            "price_unit": labour_price * percent / 100.0,
-            "covered_percent": 100.0 if covered else 0.0,
-            "reason": reason,
-        }
-
-    def _maintenance_travel_values(self, rule, dossier, prices, user, common):
-        company = dossier.company_id
-        sector = dossier.site_id.sector_id
-        mode = rule.travel if rule.travel != "covered" else company.maintenance_billing_travel_mode
-        product = company.maintenance_travel_product_id
-        if not product:
-            return None
-        if mode == "km":
-            quantity, price = sector.travel_distance_km, company.maintenance_billing_km_rate
-            detail = self.env._(
-                "%(km)s km (sector %(sector)s)",
-                km=f"{quantity:g}",
-                sector=sector.name or "-",
-            )
-        else:
-            quantity, price = 1.0, sector.travel_flat_fee
-            detail = self.env._("flat fee of sector %(sector)s", sector=sector.name or "-")
-        if rule.travel == "covered" and rule.covered:
-            reason, percent = self.env._("Travel covered by %(rule)s", rule=rule.reason), 100.0
-        elif rule.covered:
-            reason, percent = (
-                self.env._(
-                    "Travel billed (%(detail)s) under %(rule)s", detail=detail, rule=rule.reason
-                ),
-                0.0,
-            )
-        else:
-            reason, percent = rule.reason, 0.0
-        return {
-            **common,
-            "kind": "travel",
-            "sequence": 30,
-            "product_id": product.id,
-            "name": self.env._(
-                "Travel of %(technician)s: %(detail)s", technician=user.name, detail=detail
-            ),
-            "quantity": quantity,
-            "price_unit": price,
-            "covered_percent": percent,
-            "reason": reason,
-        }
-
-    def _maintenance_prices(self, parts):
-        """{(billed customer, product): unit price} from the customers'
-        pricelists (the product's sale price without one): one computation per
-        pricelist for all the products."""
-        products_by_company = defaultdict(lambda: self.env["product.product"])
-        for dossier in self:
-            company = dossier.company_id
-            products_by_company[company] |= (
-                company.maintenance_labour_product_id
-                | company.maintenance_travel_product_id
-                | company.maintenance_surcharge_product_id
-            )
-        for part in parts:
-            products_by_company[part.company_id] |= part.product_id
-        partners_by_company = defaultdict(lambda: self.env["res.partner"])
-        for dossier in self:
-            partners_by_company[dossier.company_id] |= dossier.billing_partner_id
-        prices = {}
-        today = fields.Date.context_today(self)
-        for company, company_partners in partners_by_company.items():
-            products = products_by_company[company]
-            partners = company_partners.with_company(company)
-            for pricelist, members in partners.grouped("property_product_pricelist").items():
-                if pricelist:
-                    by_product = pricelist.with_company(company)._get_products_price(
-                        products, 1.0, date=today
-                    )
-                else:
-                    by_product = {product.id: product.lst_price for product in products}
-                for partner in members:
-                    for product in products:
-                        prices[partner, product] = by_product.get(product.id, 0.0)
-        return defaultdict(float, prices)
 
     def _maintenance_labour_hours_used(self):
         """{(contract, year): covered labour hours already billed on other dossiers}."""
@@ -647,6 +506,13 @@ class MaintenanceIntervention(models.Model):
                 bodies[dossier.id] = self.env._(
                     "Invoice created: %(invoice)s", invoice=invoice.display_name
                 )
+            # the invoice's chatter links to the dossiers it bills, as a
+            # sales order's invoice links to its order
+            invoice.message_post_with_source(
+                "mail.message_origin_link",
+                render_values={"self": invoice, "origin": dossiers},
+                subtype_xmlid="mail.mt_note",
+            )
         self._message_log_batch(bodies=bodies)
         return invoices
 

@@ -7,3 +7,5 @@ from . import test_invoice_document
 from . import test_invoice_sender
 from . import test_billing_long_visit
 from . import test_frozen_billing
+from . import test_billing_gaps
+from . import test_accountant

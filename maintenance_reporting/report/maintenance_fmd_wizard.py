@@ -5,7 +5,7 @@ import json
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, float_round, get_lang
+from odoo.tools import SQL, float_round, format_date, get_lang
 
 from odoo.addons.base.models.res_lang import intersperse
 
@@ -113,8 +113,8 @@ class MaintenanceFmdWizard(models.TransientModel):
         action["display_name"] = self.env._(
             "FMD per %(groupby)s, %(start)s - %(stop)s",
             groupby=dict(self._fields["groupby"]._description_selection(self.env))[self.groupby],
-            start=fields.Date.to_string(self.date_from),
-            stop=fields.Date.to_string(self.date_to),
+            start=format_date(self.env, self.date_from),
+            stop=format_date(self.env, self.date_to),
         )
         return action
 
@@ -151,7 +151,8 @@ class MaintenanceFmdWizard(models.TransientModel):
                 vals[name] = row[name] or 0.0
             for name in ("mtbf_hours", "mttr_hours", "mart_hours"):
                 value = row[name]
-                vals[name] = value or 0.0
+                # undefined (no failure, nothing repaired): NULL, not 0 h
+                vals[name] = value
                 vals[name.replace("_hours", "_display")] = (
                     undefined if value is None else number(value, 1)
                 )

@@ -3,7 +3,11 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .maintenance_kpi_intervention import INTERVENTION_TYPES, PRIORITIES
+from .maintenance_kpi_intervention import (
+    INTERVENTION_TYPES,
+    REQUEST_PRIORITY,
+    request_priorities,
+)
 
 
 class MaintenanceKpiHours(models.Model):
@@ -44,7 +48,7 @@ class MaintenanceKpiHours(models.Model):
     intervention_type = fields.Selection(
         selection=[*INTERVENTION_TYPES, ("none", "No dossier")], string="Type", readonly=True
     )
-    priority = fields.Selection(selection=PRIORITIES, readonly=True)
+    priority = fields.Selection(selection="_selection_priority", readonly=True)
     customer_id = fields.Many2one(comodel_name="res.partner", string="Customer", readonly=True)
     site_id = fields.Many2one(
         comodel_name="maintenance.site", string="Installed site", readonly=True
@@ -57,12 +61,15 @@ class MaintenanceKpiHours(models.Model):
     preventive_hours = fields.Float(string="Preventive hours", readonly=True, aggregator="sum")
     corrective_hours = fields.Float(string="Corrective hours", readonly=True, aggregator="sum")
 
+    def _selection_priority(self):
+        return request_priorities(self.env)
+
     def _query(self):
         return SQL(
             """
             SELECT c.id, c.id AS checkin_id, c.task_id, c.intervention_id, c.company_id,
                    c.user_id, COALESCE(i.intervention_type, 'none') AS intervention_type,
-                   i.priority, t.customer_id, t.site_id, i.contract_id,
+                   %(priority)s AS priority, t.customer_id, t.site_id, i.contract_id,
                    c.check_in AS date, c.duration AS hours,
                    CASE WHEN i.intervention_type = 'preventive' THEN c.duration ELSE 0.0 END
                        AS preventive_hours,
@@ -72,7 +79,8 @@ class MaintenanceKpiHours(models.Model):
               JOIN maintenance_task t ON t.id = c.task_id
               LEFT JOIN maintenance_intervention i ON i.id = c.intervention_id
              WHERE c.check_out IS NOT NULL
-            """
+            """,
+            priority=REQUEST_PRIORITY,
         )
 
     def init(self):

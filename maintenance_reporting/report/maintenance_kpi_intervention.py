@@ -9,7 +9,15 @@ INTERVENTION_TYPES = [
     ("installation", "Installation"),
     ("other", "Other"),
 ]
-PRIORITIES = [("0", "Normal"), ("1", "High"), ("2", "Urgent")]
+# the dossier's priority (0 normal, 1 high, 2 urgent) as the request's that
+# opened it (maintenance.customer.request: P1 2, P2 1, P3 0)
+REQUEST_PRIORITY = SQL("CASE i.priority WHEN '2' THEN '1' WHEN '1' THEN '2' WHEN '0' THEN '3' END")
+
+
+def request_priorities(env):
+    """The requests' priorities (P1, P2, P3), read from their field in the
+    user's language: the dashboard speaks as the requests do."""
+    return env["maintenance.customer.request"]._fields["priority"]._description_selection(env)
 
 
 class MaintenanceKpiIntervention(models.Model):
@@ -49,7 +57,7 @@ class MaintenanceKpiIntervention(models.Model):
     )
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
     intervention_type = fields.Selection(selection=INTERVENTION_TYPES, string="Type", readonly=True)
-    priority = fields.Selection(selection=PRIORITIES, readonly=True)
+    priority = fields.Selection(selection="_selection_priority", readonly=True)
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -83,6 +91,9 @@ class MaintenanceKpiIntervention(models.Model):
         help="From the dossier's date to its closing, for closed dossiers.",
     )
 
+    def _selection_priority(self):
+        return request_priorities(self.env)
+
     def _query(self):
         return SQL(
             """
@@ -98,8 +109,9 @@ class MaintenanceKpiIntervention(models.Model):
                  WHERE intervention_id IS NOT NULL AND check_out IS NOT NULL
                  GROUP BY intervention_id
             )
-            SELECT i.id, i.id AS intervention_id, i.company_id, i.intervention_type, i.priority,
-                   i.state, i.customer_id, i.site_id, i.contract_id, i.user_id,
+            SELECT i.id, i.id AS intervention_id, i.company_id, i.intervention_type,
+                   %(priority)s AS priority, i.state, i.customer_id, i.site_id,
+                   i.contract_id, i.user_id,
                    COALESCE(i.date_start, i.create_date) AS date, i.date_done,
                    1 AS dossier_count,
                    (i.state != 'done')::int AS open_count,
@@ -115,7 +127,8 @@ class MaintenanceKpiIntervention(models.Model):
               LEFT JOIN task t ON t.intervention_id = i.id
               LEFT JOIN onsite o ON o.intervention_id = i.id
              WHERE i.state != 'cancelled'
-            """
+            """,
+            priority=REQUEST_PRIORITY,
         )
 
     def init(self):

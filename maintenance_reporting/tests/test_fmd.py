@@ -442,6 +442,38 @@ class TestFmd(PlanningCommon):
             )
 
     @freeze_time("2027-03-10 12:00:00")
+    def test_wizard_title_in_french_and_undefined_is_empty(self):
+        """The analysis is titled with the user's dates (not ISO), and an
+        undefined MTBF/MTTR (no failure) is stored as nothing, not 0 h."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.manager.write({"tz": "UTC", "lang": "fr_FR"})
+        wizard = (
+            self.env(user=self.manager)["maintenance.fmd.wizard"]
+            .with_context(lang="fr_FR")
+            .create(
+                {
+                    "date_from": "2027-02-01",
+                    "date_to": "2027-02-28",
+                    "groupby": "equipment_id",
+                    "site_ids": [Command.set(self.site.ids)],
+                }
+            )
+        )
+        action = wizard.action_compute()
+        self.assertIn("01/02/2027", action["display_name"])
+        self.assertIn("28/02/2027", action["display_name"])
+        self.assertNotIn("2027-02", action["display_name"])
+        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT equipment_id, mtbf_hours, mttr_hours FROM maintenance_fmd_line WHERE id = ANY(%s)",
+            [lines.ids],
+        )
+        stored = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        self.assertEqual(stored[self.spare.id], (None, None))
+        self.assertAlmostEqual(stored[self.boiler.id][0], 651.0)
+
+    @freeze_time("2027-03-10 12:00:00")
     def test_wizard_pareto_of_causes(self):
         self.manager.tz = "UTC"
         wizard = self.env(user=self.manager)["maintenance.fmd.wizard"].create(

@@ -4,6 +4,7 @@
 fixtures whose figures are computed by hand, read as the operations
 manager."""
 
+import ast
 import json
 from datetime import date, datetime, timedelta
 
@@ -155,9 +156,19 @@ class TestKpi(PlanningCommon):
                 ["dossier_count:sum", "open_count:sum", "hours_on_site:sum"],
             )
         }
-        # the cancelled dossier is left out; urgent: one closed (2.5 h on
-        # site), one open (1 h); normal: one open, no hours
-        self.assertEqual(by_priority, {"2": (2, 1, 3.5), "0": (1, 1, 0.0)})
+        # the cancelled dossier is left out; urgent (P1, as the request
+        # that opens it): one closed (2.5 h on site), one open (1 h); normal
+        # (P3): one open, no hours
+        self.assertEqual(by_priority, {"1": (2, 1, 3.5), "3": (1, 1, 0.0)})
+        # the dashboard says P1/P2/P3 as the requests do, in the user's language
+        self.env["res.lang"]._activate_lang("fr_FR")
+        for lang in ("en_US", "fr_FR"):
+            kpi = manager["maintenance.kpi.intervention"].with_context(lang=lang)
+            request = manager["maintenance.customer.request"].with_context(lang=lang)
+            labels = kpi.fields_get(["priority"])["priority"]["selection"]
+            self.assertEqual(labels, request.fields_get(["priority"])["priority"]["selection"])
+            self.assertEqual([value for value, _label in labels], ["1", "2", "3"])
+            self.assertTrue(labels[0][1].startswith("P1"), labels)
         hours = dict(
             manager["maintenance.kpi.hours"]._read_group(
                 domain, ["intervention_type"], ["hours:sum"]
@@ -271,6 +282,42 @@ class TestKpi(PlanningCommon):
         for user in (self.technician, self.accountant):
             found = self.env(user=user)["spreadsheet.dashboard"].search([])
             self.assertNotIn(dashboard, found, user.login)
+
+    def test_dashboard_open_corrective_card_and_period(self):
+        """« Open corrective » counts the corrective dossiers open today,
+        whatever the period (one opened two years ago is still to do), and
+        opens those dossiers only; the period runs up to the current month
+        included (a default value of the add-on's JavaScript)."""
+        old = self._dossier("corrective", "2", start=datetime(2024, 5, 2, 8, 0))
+        new = self._dossier("corrective", "0", start=datetime.now())
+        self._dossier("corrective", "1", "done", hours=1.0)
+        self._dossier("corrective", "1", "cancelled")
+        self._dossier("preventive", "0")
+        with file_open("maintenance_reporting/data/files/maintenance_dashboard.json") as file:
+            data = json.load(file)
+        cells = data["sheets"][1]["cells"]
+        self.assertEqual(cells["A11"], '=_t("Open corrective dossiers")')
+        pivot_id = cells["B11"].split("(")[1].split(",")[0]
+        pivot = data["pivots"][pivot_id]
+        period = data["globalFilters"][0]
+        self.assertNotIn(period["id"], pivot["fieldMatching"])
+        manager = self.env(user=self.manager)
+        [[count]] = manager[pivot["model"]]._read_group(
+            [*pivot["domain"], ("customer_id", "=", self.kpi_customer.id)],
+            [],
+            ["open_count:sum"],
+        )
+        self.assertEqual(count, 2)
+        # the card opens the open corrective dossiers, the same two
+        menu = self.env.ref(data["chartOdooMenusReferences"]["sc-open-corrective"])
+        self.assertTrue(menu.with_user(self.manager)._filter_visible_menus())
+        action = menu.action
+        found = manager["maintenance.intervention"].search(
+            [*ast.literal_eval(action.domain), ("customer_id", "=", self.kpi_customer.id)]
+        )
+        self.assertEqual(found, old | new)
+        with file_open("maintenance_reporting/static/src/dashboard/period_default.js") as file:
+            self.assertIn(f'"{period["defaultValue"]}"', file.read())
 
     def test_dashboard_is_bound_to_existing_fields(self):
         """Every pivot, chart and list of the shipped spreadsheet reads
