@@ -305,6 +305,8 @@ class Volume:
                     "state": "todo" if future else "done",
                 }
                 if not future:
+                    task["closed_by"] = tech.id
+                    task["closed_date"] = begin + timedelta(hours=hours)
                     task["checkin_ids"] = [
                         odoo.Command.create(
                             {

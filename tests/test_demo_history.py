@@ -46,6 +46,19 @@ class TestDemoHistory(TransactionCase):
         self.assertEqual(len(checkins), len(tasks))
         self.assertTrue(all(checkins.mapped("check_out")))
         self.assertTrue(tasks.reading_ids, "the boilers' meters are read at the visits")
+        # every closed task is in its equipment's logbook, dated when it was
+        # closed (issue 23: a boiler's page showed 6 closed dossiers, its
+        # logbook 1 entry)
+        Logbook = self.env["maintenance.logbook.entry"]
+        closed = self.env["maintenance.task"].search(
+            [("state", "=", "done"), ("equipment_ids", "!=", False)]
+        )
+        self.assertGreater(len(closed), 30)
+        logged = Logbook.search([("task_id", "in", closed.ids)])
+        self.assertEqual(logged.task_id, closed)
+        for entry in logged[:20]:
+            self.assertEqual(entry.date, entry.task_id.closed_date)
+            self.assertEqual(entry.user_id, entry.task_id.closed_by)
         # corrective dossiers closed for the restored requests, from the
         # arrival to the restoration
         requests = self.env["maintenance.customer.request"].search(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, email_normalize, plaintext2html
+from odoo.tools import SQL, plaintext2html
 
 from odoo.addons.maintenance_contracts.cron_lock import lock_batch
 
@@ -23,6 +23,11 @@ MILESTONES = {
 KIND_KEYS = [kind for kind, _label in KINDS]
 # requests in these states raise no alert
 QUIET_STATES = ("waiting", "closed", "cancelled")
+# what a portal user may send: a form's text and a few requests an hour
+PORTAL_MAX_TITLE = 200
+PORTAL_MAX_DESCRIPTION = 10000
+PORTAL_MAX_PER_HOUR = 10
+PORTAL_RATE_WINDOW = timedelta(hours=1)
 # the longest span read from a calendar before giving up (no working time)
 MAX_SPAN_DAYS = 800
 
@@ -452,6 +457,7 @@ class MaintenanceCustomerRequest(models.Model):
         "contract_id",
         "warranty_type_id",
         "calendar_id",
+        "to_confirm",
         "pause_ids.date_start",
         "pause_ids.date_end",
     )
@@ -700,43 +706,6 @@ class MaintenanceCustomerRequest(models.Model):
             "view_mode": "form",
         }
 
-    # mail gateway -------------------------------------------------------------
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """A request from an e-mail: the sender is matched to a customer's
-        contact (by address); the body is the description."""
-        email = email_normalize(msg_dict.get("email_from") or "")
-        contact = self.env["res.partner"]
-        if email:
-            contact = self.env["res.partner"].search(
-                [("email_normalized", "=", email), ("parent_id", "!=", False)], limit=1
-            ) or self.env["res.partner"].search([("email_normalized", "=", email)], limit=1)
-        customer = contact.commercial_partner_id
-        values = {
-            "name": "/",
-            "title": msg_dict.get("subject"),
-            "channel": "email",
-            "contact_id": contact.id,
-            "customer_id": customer.id,
-            "description": msg_dict.get("body"),
-            **(custom_values or {}),
-        }
-        sites = (
-            self.env["maintenance.site"].search([("customer_id", "=", customer.id)], limit=2)
-            if customer
-            else ()
-        )
-        if len(sites) == 1:
-            values.setdefault("site_id", sites.id)
-        company = self.env.company
-        if company.maintenance_request_user_id:
-            values.setdefault("user_id", company.maintenance_request_user_id.id)
-        request = super().message_new(msg_dict, custom_values=values)
-        if contact:
-            request.message_subscribe(partner_ids=contact.ids)
-        return request
-
     @api.model
     def _create_from_portal(self, site, equipment, *, priority, title, description="", photos=()):
         """A request made by a portal user on ``/my/requests/new``.
@@ -762,6 +731,7 @@ class MaintenanceCustomerRequest(models.Model):
             raise ValidationError(self.env._("Choose the priority of the request."))
         if not (title or "").strip():
             raise ValidationError(self.env._("Say in a few words what happens (subject)."))
+        self._check_portal_limits(title, description)
         not_images = [name for name, mimetype, _data in photos if not mimetype.startswith("image/")]
         if not_images:
             raise ValidationError(
@@ -816,6 +786,41 @@ class MaintenanceCustomerRequest(models.Model):
             request.attachment_ids = [Command.link(a.id) for a in attachments]
         request.message_subscribe(partner_ids=contact.ids)
         return request.with_env(self.env)
+
+    @api.model
+    def _check_portal_limits(self, title, description):
+        """A request form is a few lines, and a customer sends a few of them
+        an hour: a longer text or more requests (a script, a stuck button)
+        are refused before anything is created."""
+        if len(title or "") > PORTAL_MAX_TITLE or len(description or "") > PORTAL_MAX_DESCRIPTION:
+            raise ValidationError(
+                self.env._(
+                    "The subject is limited to %(title)s characters and the description to "
+                    "%(description)s characters: shorten them, or attach photos.",
+                    title=PORTAL_MAX_TITLE,
+                    description=f"{PORTAL_MAX_DESCRIPTION:,}".replace(",", "\N{NO-BREAK SPACE}"),
+                )
+            )
+        # sudo: the user's own recent requests are counted whatever their rules
+        recent = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    ("channel", "=", "portal"),
+                    ("create_uid", "=", self.env.uid),
+                    ("create_date", ">=", fields.Datetime.now() - PORTAL_RATE_WINDOW),
+                ]
+            )
+        )
+        if recent >= PORTAL_MAX_PER_HOUR:
+            raise ValidationError(
+                self.env._(
+                    "You have sent %(count)s requests in the last hour: that is the most the "
+                    "portal accepts. For an emergency, call us; otherwise try again later.",
+                    count=recent,
+                )
+            )
 
     # business helpers ---------------------------------------------------------
 

@@ -7,6 +7,10 @@ from .frozen import NOW_TOLERANCE
 from .maintenance_customer_request import KIND_KEYS, MILESTONES
 
 STATUS_ORDER = ("ok", "at_risk", "breached")
+# what the committed times of a request are measured against
+COMMITMENT_BASIS = ("contract_id", "warranty_type_id", "calendar_id")
+# what they are written or recomputed from
+BASIS_SOURCES = {*COMMITMENT_BASIS, "site_id", "equipment_id", "received_at", "company_id"}
 # what the computes alone write (the committed times and their measures)
 MEASURES = (
     "paused_hours",
@@ -74,9 +78,38 @@ class MaintenanceCustomerRequest(models.Model):
         )
 
     def write(self, vals):
-        if self:
-            self._check_sla_frozen(vals)
-        return super().write(vals)
+        if not self:
+            return super().write(vals)
+        self._check_sla_frozen(vals)
+        # the covering contract (and what it decides: warranty, business
+        # hours) of an acknowledged request: read before, compared after, as
+        # changing the site or the equipment recomputes it
+        basis = {
+            request: tuple(request[name] for name in COMMITMENT_BASIS)
+            for request in self
+            if request.acknowledged_at and request.contract_id
+        }
+        if not basis or not BASIS_SOURCES & set(vals):
+            return super().write(vals)
+        # refused: nothing stays written, in the database nor in the cache
+        with self.env.cr.savepoint():
+            res = super().write(vals)
+            self._check_commitment_basis(basis)
+        return res
+
+    def _check_commitment_basis(self, basis):
+        for request, before in basis.items():
+            if tuple(request[name] for name in COMMITMENT_BASIS) != before:
+                raise UserError(
+                    self.env._(
+                        "Request %(number)s is acknowledged: its committed times are measured "
+                        "against contract %(contract)s and its business hours, which can no "
+                        "longer change. To correct a mistake, cancel the request with the "
+                        "reason in its chatter and record it again.",
+                        number=request.name,
+                        contract=before[0].display_name,
+                    )
+                )
 
     def _check_sla_frozen(self, vals):
         measures = [name for name in MEASURES if name in vals]

@@ -78,8 +78,19 @@ class MaintenanceLogbookEntry(models.Model):
         string="Intervention dossier",
         index="btree_not_null",
     )
-    reading_id = fields.Many2one(comodel_name="maintenance.meter.reading", string="Reading")
-    part_id = fields.Many2one(comodel_name="maintenance.task.part", string="Part")
+    # what the entry records is kept as long as the entry (for ever)
+    reading_id = fields.Many2one(
+        comodel_name="maintenance.meter.reading",
+        string="Reading",
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    part_id = fields.Many2one(
+        comodel_name="maintenance.task.part",
+        string="Part",
+        index="btree_not_null",
+        ondelete="restrict",
+    )
     certificate_id = fields.Many2one(
         comodel_name="maintenance.certificate", string="Certificate", index="btree_not_null"
     )
@@ -203,3 +214,20 @@ class MaintenanceLogbookEntry(models.Model):
             return self.browse()
         flow = self.sudo().with_context(maintenance_logbook_flow=FLOW)
         return self.browse(flow.create(vals_list).ids)
+
+    @api.model
+    def _check_not_logged(self, records, field):
+        """Refuse to delete ``records`` (readings, parts) the logbook
+        refers to through ``field``: an entry is a legal record and keeps
+        what it records (sudo: the logbook is read whoever deletes)."""
+        logged = self.sudo().search([(field, "in", records.ids)], limit=1)
+        if logged:
+            raise UserError(
+                self.env._(
+                    "%(record)s is recorded in the logbook of %(equipment)s (%(entry)s): "
+                    "it cannot be deleted. Write a correction in the logbook instead.",
+                    record=logged[field].display_name,
+                    equipment=logged.equipment_id.display_name,
+                    entry=logged.name,
+                )
+            )

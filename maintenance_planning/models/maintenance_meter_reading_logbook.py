@@ -12,6 +12,10 @@ class MaintenanceMeterReading(models.Model):
         readings._log_out_of_range()
         return readings
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_logged(self):
+        self.env["maintenance.logbook.entry"]._check_not_logged(self, "reading_id")
+
     def _log_out_of_range(self):
         """A reading outside its meter's thresholds goes to the equipment's
         logbook (one create for the whole batch). The entry is dated with the

@@ -91,9 +91,11 @@ class MaintenanceOfflineAction(models.Model):
             "tasks": tasks,
             "bounds": self._sync_time_bounds(tasks),
             "refusals": defaultdict(list),
+            "corrected": defaultdict(list),
         }
         results = [self._sync_one(action, context) for action in actions]
         self._notify_refusals(context["refusals"])
+        self._notify_corrected_times(context["corrected"])
         return {
             "server_time": _iso(server_now),
             "clock_skew_seconds": skew,
@@ -212,6 +214,8 @@ class MaintenanceOfflineAction(models.Model):
             result.update(res_model=res_model, res_id=res_id)
         if time_flagged:
             result["time_note"] = time_note
+            if task:
+                context["corrected"][task.id].append((vals, time_note, journal_id))
         return result
 
     @api.model
@@ -516,16 +520,47 @@ class MaintenanceOfflineAction(models.Model):
         """One to-do activity per task with refused actions, for the
         operations manager of its dossier (else the first operations
         manager of the task's company), listing the reasons."""
-        if not refusals:
+        self._notify_managers(
+            refusals,
+            lambda env: env._("Offline actions refused (%(user)s)", user=self.env.user.name),
+            lambda env: env._(
+                "%(user)s's phone sent actions the server refused (each is kept with its "
+                "content: open it to see what was recorded):",
+                user=self.env.user.name,
+            ),
+        )
+
+    @api.model
+    def _notify_corrected_times(self, corrected):
+        """One to-do activity per task whose actions were applied at the
+        server's reception time instead of an implausible phone time: the
+        operations manager checks the times a customer will be shown."""
+        self._notify_managers(
+            corrected,
+            lambda env: env._("Phone times corrected (%(user)s)", user=self.env.user.name),
+            lambda env: env._(
+                "%(user)s's phone gave times that are not plausible: the server's reception "
+                "time was recorded instead. Check the arrival, departure and measures "
+                "with the technician:",
+                user=self.env.user.name,
+            ),
+        )
+
+    @api.model
+    def _notify_managers(self, items, summary, intro):
+        """One to-do activity per task of ``items`` ({task id: [(journal
+        values, message, journal id)]}) for its operations manager;
+        ``summary`` and ``intro`` give the texts in the manager's language."""
+        if not items:
             return
         # sudo: the technician cannot schedule an activity for somebody
-        # else; the refusals were decided as the technician, above
-        tasks = self.env["maintenance.task"].sudo().browse(list(refusals))
+        # else; what is reported was decided as the technician, above
+        tasks = self.env["maintenance.task"].sudo().browse(list(items))
         managers = tasks._operations_managers()
         for task in tasks:
             manager = managers[task]
             if not manager:
-                _logger.warning("Offline refusals on task %s: no operations manager", task.id)
+                _logger.warning("Offline actions to review on task %s: no manager", task.id)
                 continue
             task_env = task.with_context(lang=manager.lang or self.env.lang, tz=manager.tz)
             labels = dict(self._fields["action_type"]._description_selection(task_env.env))
@@ -545,21 +580,11 @@ class MaintenanceOfflineAction(models.Model):
                     else "-",
                     message,
                 )
-                for vals, message, journal_id in refusals[task.id]
+                for vals, message, journal_id in items[task.id]
             )
             task_env.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id,
-                summary=task_env.env._(
-                    "Offline actions refused (%(user)s)", user=self.env.user.name
-                ),
-                note=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    task_env.env._(
-                        "%(user)s's phone sent actions the server refused (each is kept with its "
-                        "content: open it to see what was recorded):",
-                        user=self.env.user.name,
-                    ),
-                    lines,
-                ),
+                summary=summary(task_env.env),
+                note=Markup("<p>%s</p><ul>%s</ul>") % (intro(task_env.env), lines),
             )

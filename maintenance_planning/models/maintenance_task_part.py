@@ -83,6 +83,10 @@ class MaintenanceTaskPart(models.Model):
         self._check_task_open()
         return super().unlink()
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_logged(self):
+        self.env["maintenance.logbook.entry"]._check_not_logged(self, "part_id")
+
     def _check_task_open(self):
         """Technicians record parts on their open tasks only; nobody changes
         those of a done task."""

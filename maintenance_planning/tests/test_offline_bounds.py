@@ -79,6 +79,28 @@ class TestOfflineBounds(HttpCase, OfflineCommon):
         # the request's intervention time is not negative
         self.assertGreaterEqual(request.arrived_at, request.received_at)
 
+    def test_corrected_time_reviewed_by_the_manager(self):
+        """Issue 23 item 8: a time recorded at the reception instead of the
+        phone's is a to-do activity for the operations manager, with the
+        action and the reason; a time within bounds is none."""
+        manager = self.task.sudo()._operations_managers()[self.task.sudo()]
+        self.assertTrue(manager)
+        Activity = self.env["mail.activity"]
+        domain = [("res_model", "=", "maintenance.task"), ("res_id", "=", self.task.id)]
+        honest = self._action("note", {"body": "à l'heure"}, minutes_ago=5)
+        self._post([honest])
+        self.assertFalse(Activity.search(domain))
+        backdated = self._action("check_in", {}, minutes_ago=6 * 24 * 60)
+        answer = self._post([backdated])
+        self.assertEqual(self._statuses(answer), ["applied"], answer)
+        activity = Activity.search(domain)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, manager)
+        self.assertEqual(activity.summary, "Heures du téléphone corrigées (Lucas Martin)")
+        row = self._journal([backdated])
+        self.assertIn(f"/odoo/maintenance.offline.action/{row.id}", str(activity.note))
+        self.assertIn("heure de réception", str(activity.note))
+
     def test_check_in_before_the_request_bounded(self):
         """A check-in after the task's creation and on its day, but before
         the reception of the dossier's request: bounded; one after it is

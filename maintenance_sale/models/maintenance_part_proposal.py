@@ -135,11 +135,16 @@ class MaintenancePartProposal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._is_office():
+            for vals in vals_list:
+                self._check_technician_values(vals)
         proposals = super().create(vals_list)
         proposals._check_task_open()
         return proposals
 
     def write(self, vals):
+        if not self._is_office():
+            self._check_technician_values(vals)
         self._check_changeable(vals)
         res = super().write(vals)
         if "task_id" in vals:
@@ -198,6 +203,29 @@ class MaintenancePartProposal(models.Model):
         ):
             raise AccessError(
                 self.env._("Only an operations manager turns proposals into quotations.")
+            )
+
+    def _is_office(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
+
+    def _check_technician_values(self, vals):
+        """A technician's proposal is signed by them and stays to quote:
+        only the office sets a proposal aside (``action_refuse``)."""
+        if vals.get("user_id", self.env.uid) != self.env.uid or (
+            self and "user_id" in vals and self.filtered(lambda p: p.user_id.id != vals["user_id"])
+        ):
+            raise UserError(
+                self.env._(
+                    "A proposal is signed by the technician who records it: "
+                    "who proposed it cannot be changed."
+                )
+            )
+        if "is_refused" in vals and (vals["is_refused"] or self.filtered("is_refused")):
+            raise UserError(
+                self.env._(
+                    "Only the office sets a proposal aside or puts it back to quote: "
+                    "a technician changes the part, the quantity or the note."
+                )
             )
 
     def _check_task_open(self):

@@ -86,6 +86,32 @@ class TestProposalTechnician(SaleCommon):
         proposal.with_user(self.technician).write({"note": "Modèle Reflex 8 L"})
         self.assertEqual(proposal.quantity, 1)
 
+    def test_technician_cannot_hide_nor_resign_a_proposal(self):
+        """Issue 23 item 8: the technician set their own proposal aside
+        (``is_refused``) and wrote another technician as its author; only
+        the office sets a proposal aside, and a proposal stays signed by
+        who recorded it."""
+        proposal = self._propose(self.task, self.part, 1).with_user(self.technician)
+        for vals in (
+            {"is_refused": True},
+            {"user_id": self.technician2.id},
+            {"user_id": self.manager.id, "note": "proposé par le bureau"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                proposal.write(vals)
+        for vals in ({"user_id": self.technician2.id}, {"is_refused": True}):
+            with self.subTest(create=vals), self.assertRaises(UserError):
+                self._propose(self.task, self.part, 1, **vals)
+        self.assertEqual((proposal.user_id, proposal.state), (self.technician, "proposed"))
+        # the technician still completes their proposal; the office sets it aside
+        proposal.write({"quantity": 2, "note": "Vase percé"})
+        proposal.with_user(self.manager).action_refuse()
+        self.assertEqual(proposal.state, "refused")
+        with self.assertRaises(UserError):
+            proposal.write({"is_refused": False})
+        proposal.with_user(self.manager).action_reset()
+        self.assertEqual(proposal.state, "proposed")
+
     def test_technician_cannot_quote(self):
         proposal = self._propose(self.task, self.part, 1)
         with self.assertRaises(AccessError):
