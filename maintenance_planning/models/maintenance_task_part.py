@@ -68,11 +68,14 @@ class MaintenanceTaskPart(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_recorder(vals)
         parts = super().create(vals_list)
         parts._check_task_open()
         return parts
 
     def write(self, vals):
+        self._check_recorder(vals)
         self._check_task_open()
         res = super().write(vals)
         if "task_id" in vals:
@@ -86,6 +89,20 @@ class MaintenanceTaskPart(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_logged(self):
         self.env["maintenance.logbook.entry"]._check_not_logged(self, "part_id")
+
+    def _check_recorder(self, vals):
+        """A part used is signed by whoever records it: nobody (but the
+        superuser of an import) records it in another's name or changes it."""
+        if self.env.su or "user_id" not in vals:
+            return
+        if vals["user_id"] != self.env.uid or self.filtered(
+            lambda p: p.user_id.id != vals["user_id"]
+        ):
+            raise UserError(
+                self.env._(
+                    "A part used is signed by who records it: who recorded it cannot be changed."
+                )
+            )
 
     def _check_task_open(self):
         """Technicians record parts on their open tasks only; nobody changes

@@ -49,6 +49,29 @@ class TestTechnicianAccess(TechnicianCommon):
             {"name": "Compteur CTA", "equipment_id": other_equipment.id}
         )
 
+    def test_technician_cannot_sign_a_part_in_another_name(self):
+        """Issue 23 item 8: a part used stays signed by who recorded it."""
+        env = self.env(user=self.technician)
+        with freeze_time("2027-01-05 08:00:00"):
+            self.task.with_user(self.technician).action_check_in(*NEAR)
+        part = env["maintenance.task.part"].create(
+            {"task_id": self.task.id, "product_id": self.product_part.id}
+        )
+        self.assertEqual(part.user_id, self.technician)
+        for vals in ({"user_id": self.technician2.id}, {"user_id": False}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                part.write(vals)
+        with self.assertRaises(UserError):
+            env["maintenance.task.part"].create(
+                {
+                    "task_id": self.task.id,
+                    "product_id": self.product_part.id,
+                    "user_id": self.technician2.id,
+                }
+            )
+        part.write({"quantity": 2, "user_id": self.technician.id})
+        self.assertEqual((part.quantity, part.user_id), (2, self.technician))
+
     def test_technician_cannot_read_other_technicians_work(self):
         env = self.env(user=self.technician)
         self.assertEqual(env["maintenance.task"].search([]), self.task)
