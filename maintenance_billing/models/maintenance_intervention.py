@@ -1,6 +1,5 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
 from bisect import bisect_right
 from collections import defaultdict
 from datetime import timedelta
@@ -12,6 +11,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL, format_date
 
+from ..quantities import format_number, round_up_hours
+
 BILLING_STATUS = [
     ("nothing", "Nothing to bill"),
     ("to_invoice", "To invoice"),
@@ -19,16 +20,6 @@ BILLING_STATUS = [
     ("paid", "Paid"),
 ]
 PAID_STATES = ("paid", "in_payment")
-
-
-def round_up_hours(hours, step_minutes, minimum):
-    """``hours`` rounded up to the started step (in minutes), at least ``minimum``."""
-    if hours <= 0:
-        return 0.0
-    if step_minutes > 0:
-        steps = math.ceil(round(hours * 60.0 / step_minutes, 6))
-        hours = steps * step_minutes / 60.0
-    return max(hours, minimum)
 
 
 class MaintenanceIntervention(models.Model):
@@ -262,7 +253,7 @@ class MaintenanceIntervention(models.Model):
                 "%(technician)s, %(date)s: %(hours)s h on site",
                 technician=user.name,
                 date=format_date(self.env, on_date),
-                hours=f"{hours:.2f}",
+                hours=format_number(self.env, hours),
             )
             vals_list += self._maintenance_labour_values(
                 rule,
@@ -359,7 +350,7 @@ class MaintenanceIntervention(models.Model):
         covered = min(left, billed)
         hours_used[key] += covered
         result = []
-        allowance = f"{rule.labour_hours:g}"
+        allowance = format_number(self.env, rule.labour_hours)
         if covered > 0:
             result.append(
                 {
@@ -397,13 +388,13 @@ class MaintenanceIntervention(models.Model):
             reason = self.env._(
                 "Out-of-hours work not covered by %(rule)s: surcharge of %(percent)s %%",
                 rule=rule.reason,
-                percent=f"{percent:g}",
+                percent=format_number(self.env, percent),
             )
         else:
             reason = self.env._(
                 "%(reason)s: out-of-hours surcharge of %(percent)s %%",
                 reason=rule.reason,
-                percent=f"{percent:g}",
+                percent=format_number(self.env, percent),
             )
         return {
             **common,
@@ -413,8 +404,8 @@ class MaintenanceIntervention(models.Model):
             "name": self.env._(
                 "%(technician)s: %(hours)s h out of business hours (+%(percent)s %%)",
                 technician=user.name,
-                hours=f"{hours:g}",
-                percent=f"{percent:g}",
+                hours=format_number(self.env, hours),
+                percent=format_number(self.env, percent),
             ),
             "quantity": hours,
             "price_unit": labour_price * percent / 100.0,
@@ -433,7 +424,7 @@ class MaintenanceIntervention(models.Model):
             quantity, price = sector.travel_distance_km, company.maintenance_billing_km_rate
             detail = self.env._(
                 "%(km)s km (sector %(sector)s)",
-                km=f"{quantity:g}",
+                km=format_number(self.env, quantity),
                 sector=sector.name or "-",
             )
         else:

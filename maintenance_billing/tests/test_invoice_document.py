@@ -20,10 +20,13 @@ class TestInvoiceDocument(BillingCommon):
         dress_french_seller(cls.env, cls.company)
         cls.customer.write({"lang": "fr_FR", "email": "compta@horizon-immobilier.fr"})
         cls.contract.write({"labour_coverage": "not_covered", "parts_coverage": "not_covered"})
+        # 1 h 45 on site, closed by a French manager: the lines' labels are French
         cls.dossier = cls._done_dossier(
-            [(cls.technician, "2026-03-17 09:00", "2026-03-17 11:00")],
+            [(cls.technician, "2026-03-17 09:00", "2026-03-17 10:45")],
             parts=[(cls.part, 1.0)],
+            close=False,
         )
+        cls.dossier.with_user(cls.manager).with_context(lang="fr_FR").action_done()
         cls.invoice = cls.dossier.with_user(cls.manager)._maintenance_create_invoices()
         cls.invoice.with_user(cls.accountant).action_post()
 
@@ -58,6 +61,15 @@ class TestInvoiceDocument(BillingCommon):
         ):
             self.assertIn(expected, text)
         self.assertIn("Syndic Horizon Immobilier", text)
+
+    def test_hours_written_in_french(self):
+        """The labour line of 1 h 45 on site, computed for a French manager,
+        writes its hours as French does (decimal comma), in the unit of the
+        quantity column beside it: « 1,75 h », not « 1.75 h »."""
+        labour = self.invoice.invoice_line_ids.filtered(lambda line: "sur site" in line.name)
+        self.assertEqual(len(labour), 1)
+        self.assertIn(": 1,75 h sur site", labour.name)
+        self.assertEqual(labour.quantity, 1.75)
 
     def test_letterhead_printed_once(self):
         """The seller's block is in the body only when wkhtmltopdf drops the
