@@ -4,10 +4,15 @@
 the mandatory payment mentions in the PDF, a real person or the company as
 salesperson and sender, never OdooBot."""
 
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
-from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+from odoo.addons.maintenance_contracts.tests.pdf import (
+    pdf_pages,
+    pdf_text,
+    pdf_top_text,
+)
 
 from .common import BillingCommon, dress_french_seller
 
@@ -93,3 +98,42 @@ class TestInvoiceDocument(BillingCommon):
         self.assertNotIn("40 €", html)
         self.assertIn("12,50", html)
         self.assertIn("40 €", self._html(self.invoice, "pdf"))
+
+    def test_long_invoice_on_the_company_paper(self):
+        """A long invoice as the accountant prints it (one render): the
+        seller's letterhead at the top of the first page, not 3 cm down;
+        every page numbered « N / M » with the seller's legal lines (Debian's
+        wkhtmltopdf drops Odoo's footer); the
+        hours of the labour line written the French way."""
+        invoice = self.invoice.with_user(self.accountant).copy()
+        invoice.write(
+            {
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": f"Fourniture L{n:02d}a\nréférence L{n:02d}b\nlot L{n:02d}c",
+                            "quantity": 1.0,
+                            "price_unit": 100.0 + n,
+                        }
+                    )
+                    for n in range(40)
+                ]
+            }
+        )
+        invoice.action_post()
+        pdf = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("account.account_invoices", invoice.ids)[0]
+        )
+        self.assertIn("Thermi-Services Rhône", pdf_top_text(pdf, 40))
+        pages = pdf_pages(pdf)
+        self.assertGreater(len(pages), 1)
+        for number, page in enumerate(pages, start=1):
+            self.assertIn(f"{number} / {len(pages)}", page)
+            self.assertIn("Thermi-Services Rhône - 18 rue de la Villette, 69003 Lyon", page)
+            self.assertIn("812 345 676 00017", page)
+        # 1.75 h on site, in French
+        self.assertIn("1,75 h sur site", pages[0])
+        self.assertNotIn("1.75", " ".join(pages))

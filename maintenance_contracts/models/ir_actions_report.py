@@ -113,13 +113,24 @@ class IrActionsReport(models.Model):
             )
         return streams
 
+    def get_paperformat(self):
+        # a report that opts in to our layout by extending
+        # _maintenance_pdf_layout, without a paper format of its own (Odoo's
+        # invoice), prints on our paper: its letterhead at the top of the page
+        if len(self) == 1 and not self.paperformat_id and self._maintenance_pdf_layout():
+            paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
+            if paperformat:
+                return paperformat
+        return super().get_paperformat()
+
     def _maintenance_pdf_layout(self):
         """Whether this report is printed with our PDF layout: the company's
         letterhead at the top of its body, the page numbers and the company's
         legal lines stamped on each page. The reports on our paper format,
         made for it (no room for a header, room at the bottom for the stamp);
         another report opts in by taking that paper format (its
-        ``paperformat_id``), or by extending this method."""
+        ``paperformat_id``), or by extending this method (it then prints on
+        that paper format unless it has one of its own)."""
         self.ensure_one()
         paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
         return bool(paperformat) and self.paperformat_id == paperformat
