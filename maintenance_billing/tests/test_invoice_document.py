@@ -10,6 +10,7 @@ from odoo.tests import tagged
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 from odoo.addons.maintenance_contracts.tests.pdf import (
     pdf_pages,
+    pdf_rows_cut,
     pdf_text,
     pdf_top_text,
 )
@@ -103,7 +104,7 @@ class TestInvoiceDocument(BillingCommon):
         """A long invoice as the accountant prints it (one render): the
         seller's letterhead at the top of the first page, not 3 cm down;
         every page numbered « N / M » with the seller's legal lines (Debian's
-        wkhtmltopdf drops Odoo's footer); the
+        wkhtmltopdf drops Odoo's footer); no line cut across two pages; the
         hours of the labour line written the French way."""
         invoice = self.invoice.with_user(self.accountant).copy()
         invoice.write(
@@ -134,6 +135,8 @@ class TestInvoiceDocument(BillingCommon):
             self.assertIn(f"{number} / {len(pages)}", page)
             self.assertIn("Thermi-Services Rhône - 18 rue de la Villette, 69003 Lyon", page)
             self.assertIn("812 345 676 00017", page)
+        rows = [(f"L{n:02d}a", f"L{n:02d}b", f"L{n:02d}c", f"{100 + n},00") for n in range(40)]
+        self.assertEqual(pdf_rows_cut(pdf, rows), [])
         # 1.75 h on site, in French
         self.assertIn("1,75 h sur site", pages[0])
         self.assertNotIn("1.75", " ".join(pages))
