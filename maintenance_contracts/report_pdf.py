@@ -8,6 +8,11 @@ report, done around it:
   a PDF, unstyled, that Odoo keeps (a warning in the log at most).
   :func:`check_stylesheets` fetches the same addresses first and raises
   :class:`ReportStyleError` when one does not answer: no unstyled PDF;
+- table rows cut across two pages: its webkit (Qt 4.8) ignores
+  ``page-break-inside: avoid`` on a row, a cell or a tbody, and honours it
+  on a block. :func:`keep_rows_whole` puts the content of each table cell
+  in such a block, as high as its row (``static/src/scss/report_layout.scss``):
+  a row then moves whole to the next page;
 - its header and footer: the unpatched Qt drops ``--header-html`` and
   ``--footer-html``. :func:`stamp_pages` writes the page numbers (1 / 2) and
   the company's legal lines on each page of the PDF afterwards (reportlab, as
@@ -23,6 +28,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import lxml.html
 import requests
 
 import odoo.modules.module
@@ -102,6 +108,30 @@ def check_stylesheets(env, urls):
                     error=error,
                 )
             )
+
+
+ROW_CELL_CLASS = "o_maintenance_row_cell"  # a cell whose content is kept whole
+CELL_CLASS = "o_maintenance_cell"  # the block around that content
+
+
+def keep_rows_whole(body):
+    """``body`` (an HTML page for wkhtmltopdf) with the content of each
+    table cell (one holding no table itself: a layout table is left to
+    break) wrapped in a block that the report CSS keeps on one page, as high
+    as its row: every cell of a row then stays on the same page."""
+    if "<td" not in body and "<th" not in body:
+        return body
+    document = lxml.html.document_fromstring(body)
+    for cell in document.iter("td", "th"):
+        if cell.find(".//table") is not None or ROW_CELL_CLASS in cell.get("class", ""):
+            continue
+        block = lxml.html.Element("div", {"class": CELL_CLASS})
+        block.text, cell.text = cell.text, None
+        for child in list(cell):
+            block.append(child)  # moves the child, its tail with it
+        cell.append(block)
+        cell.set("class", f"{cell.get('class', '')} {ROW_CELL_CLASS}".strip())
+    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 @functools.cache

@@ -46,4 +46,7 @@ with_report_server "$DB" "$CONF" "$PYTHON" "$ROOT/data/demo.py" -c "$CONF" -d "$
 set_report_url "$DB" "$RUN_PORT"
 pending=$(psql -d "$DB" -tAc "SELECT count(*) FROM maintenance_task WHERE report_pending")
 [ "$pending" = 0 ] || die "$pending intervention reports of the demo were not rendered: see $VAR/report-server.log."
+# every stored PDF as customers get it: a text layer, the printed ones styled (Lato)
+"$PYTHON" "$ROOT/scripts/check_demo_pdfs.py" -c "$CONF" -d "$DB" \
+    || die "Some PDFs of the demo are broken (above): see $VAR/report-server.log."
 echo "Database '$DB' is ready: make run, then http://127.0.0.1:8069 (admin / admin)."

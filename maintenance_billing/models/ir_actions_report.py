@@ -20,3 +20,29 @@ class IrActionsReport(models.Model):
             data.get("report_type") == "pdf" and not _wkhtml().is_patched_qt,
         )
         return data
+
+    def _maintenance_pdf_layout(self):
+        """Odoo's customer documents (the invoice, and the quotation with
+        maintenance_sale) print on our layout too when wkhtmltopdf drops
+        the external layout's header and footer (Debian's, Qt unpatched):
+        their letterhead at the top of the first page (Odoo's paper keeps
+        the room of the dropped header, 3 cm), the page numbers and the
+        seller's legal lines stamped on every page. A wkhtmltopdf with
+        patched Qt prints Odoo's own header and footer: nothing doubled."""
+        if super()._maintenance_pdf_layout():
+            return True
+        return (
+            not self.paperformat_id
+            and not _wkhtml().is_patched_qt
+            and self._maintenance_is_customer_document()
+        )
+
+    def _maintenance_is_customer_document(self):
+        """Whether this report of Odoo's is a document sent to customers
+        that prints on our layout: the invoice reports (Odoo's ``Invoice
+        PDF`` and ``PDF without Payment``, or another one marked as an
+        invoice report)."""
+        self.ensure_one()
+        return self.model == "account.move" and (
+            self.is_invoice_report or self.report_name == "account.report_invoice"
+        )

@@ -1,6 +1,5 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
 from bisect import bisect_right
 from collections import defaultdict
 from datetime import timedelta
@@ -12,6 +11,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL, format_date
 
+from ..quantities import format_number, round_up_hours
+
 BILLING_STATUS = [
     ("nothing", "Nothing to bill"),
     ("to_invoice", "To invoice"),
@@ -20,16 +21,6 @@ BILLING_STATUS = [
     ("paid", "Paid"),
 ]
 PAID_STATES = ("paid", "in_payment")
-
-
-def round_up_hours(hours, step_minutes, minimum):
-    """``hours`` rounded up to the started step (in minutes), at least ``minimum``."""
-    if hours <= 0:
-        return 0.0
-    if step_minutes > 0:
-        steps = math.ceil(round(hours * 60.0 / step_minutes, 6))
-        hours = steps * step_minutes / 60.0
-    return max(hours, minimum)
 
 
 class MaintenanceIntervention(models.Model):
@@ -297,7 +288,7 @@ class MaintenanceIntervention(models.Model):
                 "%(technician)s, %(date)s: %(hours)s h on site",
                 technician=user.name,
                 date=format_date(self.env, on_date),
-                hours=f"{hours:.2f}",
+                hours=format_number(self.env, hours),
             )
             vals_list += self._maintenance_labour_values(
                 rule,

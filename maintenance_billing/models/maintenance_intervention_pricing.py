@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from odoo import models
 
+from ..quantities import format_number
+
 
 class MaintenanceIntervention(models.Model):
     """The billing lines' figures: labour (with a yearly allowance of hours),
@@ -49,7 +51,7 @@ class MaintenanceIntervention(models.Model):
         covered = min(left, billed)
         hours_used[key] += covered
         result = []
-        allowance = f"{rule.labour_hours:g}"
+        allowance = format_number(self.env, rule.labour_hours)
         if covered > 0:
             result.append(
                 {
@@ -87,13 +89,13 @@ class MaintenanceIntervention(models.Model):
             reason = self.env._(
                 "Out-of-hours work not covered by %(rule)s: surcharge of %(percent)s %%",
                 rule=rule.reason,
-                percent=f"{percent:g}",
+                percent=format_number(self.env, percent),
             )
         else:
             reason = self.env._(
                 "%(reason)s: out-of-hours surcharge of %(percent)s %%",
                 reason=rule.reason,
-                percent=f"{percent:g}",
+                percent=format_number(self.env, percent),
             )
         return {
             **common,
@@ -103,8 +105,8 @@ class MaintenanceIntervention(models.Model):
             "name": self.env._(
                 "%(technician)s: %(hours)s h out of business hours (+%(percent)s %%)",
                 technician=user.name,
-                hours=f"{hours:g}",
-                percent=f"{percent:g}",
+                hours=format_number(self.env, hours),
+                percent=format_number(self.env, percent),
             ),
             "quantity": hours,
             "price_unit": labour_price * percent / 100.0,
@@ -123,7 +125,7 @@ class MaintenanceIntervention(models.Model):
             quantity, price = sector.travel_distance_km, company.maintenance_billing_km_rate
             detail = self.env._(
                 "%(km)s km (sector %(sector)s)",
-                km=f"{quantity:g}",
+                km=format_number(self.env, quantity),
                 sector=sector.name or "-",
             )
         else:

@@ -6,7 +6,7 @@ from odoo import api, models
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
-from ..report_pdf import check_stylesheets, stamp_pages, stylesheet_urls
+from ..report_pdf import check_stylesheets, keep_rows_whole, stamp_pages, stylesheet_urls
 
 # the paper format of our reports: its top margin has no room for the header
 # that Debian's wkhtmltopdf drops, its bottom margin has room for the stamp
@@ -85,8 +85,14 @@ class IrActionsReport(models.Model):
         """No unstyled PDF: wkhtmltopdf writes one, and Odoo keeps it, when
         the report's CSS does not load (``report.url`` not answering). The
         CSS addresses of the bodies are asked first; a clear error instead
-        (report_pdf.ReportStyleError, that the documents job retries)."""
+        (report_pdf.ReportStyleError, that the documents job retries).
+        The table rows of the reports on our layout are kept whole on a
+        page (report_pdf.keep_rows_whole)."""
         check_stylesheets(self.env, stylesheet_urls(bodies))
+        report_ref = kwargs.get("report_ref", args[0] if args else False)
+        if report_ref and self._get_report(report_ref)._maintenance_pdf_layout():
+            # no table row cut across two pages
+            bodies = [keep_rows_whole(body) for body in bodies]
         return super()._run_wkhtmltopdf(bodies, *args, **kwargs)
 
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
@@ -113,13 +119,24 @@ class IrActionsReport(models.Model):
             )
         return streams
 
+    def get_paperformat(self):
+        # a report that opts in to our layout by extending
+        # _maintenance_pdf_layout, without a paper format of its own (Odoo's
+        # invoice), prints on our paper: its letterhead at the top of the page
+        if len(self) == 1 and not self.paperformat_id and self._maintenance_pdf_layout():
+            paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
+            if paperformat:
+                return paperformat
+        return super().get_paperformat()
+
     def _maintenance_pdf_layout(self):
         """Whether this report is printed with our PDF layout: the company's
         letterhead at the top of its body, the page numbers and the company's
         legal lines stamped on each page. The reports on our paper format,
         made for it (no room for a header, room at the bottom for the stamp);
         another report opts in by taking that paper format (its
-        ``paperformat_id``), or by extending this method."""
+        ``paperformat_id``), or by extending this method (it then prints on
+        that paper format unless it has one of its own)."""
         self.ensure_one()
         paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
         return bool(paperformat) and self.paperformat_id == paperformat

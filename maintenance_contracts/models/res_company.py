@@ -67,3 +67,18 @@ class ResCompany(models.Model):
         if self.vat and self.vat not in footer:
             legal.append(self.env._("VAT: %(number)s", number=self.vat))
         return [line for line in (" - ".join(filter(None, legal)), footer) if line]
+
+    def _maintenance_mail_sender(self):
+        """The author and the address of the mails this company's documents
+        send to customers by themselves (a certificate, a report pack): the
+        company, with its address, as its invoices without a salesperson;
+        never whoever runs the job that sends them (OdooBot, signed
+        « System »). Values for ``mail.template.send_mail``'s
+        ``email_values`` or for ``message_post``."""
+        self.ensure_one()
+        # sudo: the company's contact is read for whoever sends the mail
+        partner = self.sudo().partner_id
+        values = {"author_id": partner.id}
+        if self.email:
+            values["email_from"] = self.sudo().email_formatted
+        return values

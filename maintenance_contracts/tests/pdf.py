@@ -61,6 +61,17 @@ def pdf_pages(pdf):
     return [" ".join(page.split()) for page in pages if page.strip()]
 
 
+def pdf_rows_cut(pdf, rows):
+    """The ``rows`` (each the texts that one table row prints) whose texts
+    are not all on one page of ``pdf``: rows cut across two pages."""
+    pages = pdf_pages(pdf)
+    return [
+        row
+        for row in rows
+        if len({number for number, page in enumerate(pages) for text in row if text in page}) != 1
+    ]
+
+
 def pdf_text(pdf):
     """The text of ``pdf`` as poppler's pdftotext reads it, white space
     (table cells wrap their text) made single spaces. Fails when ``pdf`` is

@@ -3,6 +3,7 @@
 from markupsafe import Markup
 
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class CreditControlPolicy(models.Model):
@@ -27,3 +28,19 @@ class CreditControlPolicy(models.Model):
                 policy=Markup("<b>%s</b>") % self.name,
             )
         return manual_lines, lines, Markup("%s<br/>") % report
+
+    def check_policy_against_account(self, account):
+        """OCA's check, its refusal in the accountant's language (OCA's
+        French file lacks it): a policy not set on the account of the line."""
+        allowed = self.search(["|", ("account_ids", "in", account.ids), ("do_nothing", "=", True)])
+        if self not in allowed:
+            raise UserError(
+                self.env._(
+                    "The policy %(policy)s is not used for the account %(account)s."
+                    " Choose one of these policies:\n%(allowed)s",
+                    policy=self.name,
+                    account=account.display_name,
+                    allowed="\n".join(allowed.mapped("name")),
+                )
+            )
+        return True

@@ -90,10 +90,33 @@ class TestFrenchFollowUp(HttpCase, CreditControlCommon):
         for english in ("Invoices summary", "Payment Reference", "Invoice amount"):
             self.assertNotIn(english, table)
 
+    def test_every_level_of_every_policy_in_french(self):
+        """Every level of every policy the accountant can choose, ours and
+        OCA's samples: its name, its letter and its mail in French (OCA's
+        French file leaves most of its samples' texts in English); OCA's
+        mail template greets in French."""
+        levels = self.env["credit.control.policy.level"].search([])
+        self.assertGreaterEqual(len(levels.policy_id), 4)
+        english = ("Our records", "Thank you", "Best regards", "Dear", "please", "Unless we")
+        for level in levels:
+            for field in ("name", "custom_text", "custom_mail_text"):
+                french = str(level.with_context(lang="fr_FR")[field] or "")
+                label = f"{level.policy_id.name} / {level.name}: {field}"
+                self.assertNotEqual(french, str(level.with_context(lang="en_US")[field]), label)
+                for word in english:
+                    self.assertNotIn(word, french, label)
+        template = self.env.ref("account_credit_control.email_template_credit_control_base")
+        self.assertIn("Bonjour", template.with_context(lang="fr_FR").body_html)
+
     def test_letter_in_french(self):
-        """The letter of the formal notice, printed by the accountant: a real
-        PDF, styled (its CSS served by the test server), read with pdftotext."""
+        """The letters of our first level and of OCA's sample policy,
+        printed by the accountant: real PDFs, styled (their CSS served by
+        the test server), read with pdftotext."""
         communication = self._communication()
+        # a letter of the first level of OCA's sample policy
+        sample = communication.sudo().copy(
+            {"policy_level_id": self.env.ref("account_credit_control.3_time_1").id}
+        )
         Report = (
             self.env["ir.actions.report"]
             .with_user(self.accountant)
@@ -104,18 +127,33 @@ class TestFrenchFollowUp(HttpCase, CreditControlCommon):
         # the stylesheets are asked by the server itself before wkhtmltopdf
         # runs, without the browser's test cookie
         with patch.object(self, "http_request_allow_all", True):
-            pdf, _format = Report._render_qweb_pdf(report, communication.ids)
-        text = pdf_text(pdf)
+            # one PDF each: Odoo renders several documents at once only
+            # with a patched Qt
+            text = " ".join(
+                pdf_text(Report._render_qweb_pdf(report, letter.ids)[0])
+                for letter in (communication, sample)
+            )
         for french in (
             "Relance amiable",
             "Sauf erreur de notre part",
+            "10 jours net",
+            "nous n'avons pas reçu le règlement de la facture ci-dessous",
+            "Nous vous remercions par avance de votre diligence.",
             "Numéro de facture",
             "Date d'échéance",
             "Total dû",
             "1 234,50",
         ):
             self.assertIn(french, text.replace("\xa0", " ").replace("\u202f", " "))
-        for english in ("Summary", "Invoice number", "Date due", "Open amount", "Total Due"):
+        for english in (
+            "Summary",
+            "Invoice number",
+            "Date due",
+            "Open amount",
+            "Total Due",
+            "Our records",
+            "Best regards",
+        ):
             self.assertNotIn(english, text)
 
     def test_sending_by_email_leaves_the_communications_menu_alone(self):

@@ -368,13 +368,17 @@ class MaintenanceCertificate(models.Model):
         return f"{label[self.certificate_type]} {self.name}.{extension}".replace("/", "-")
 
     def _send(self):
-        """E-mail each certificate to its customer with its PDF; the
-        certificate is then sent (the deadline met)."""
+        """E-mail each certificate to its customer with its PDF, from the
+        company (the job sending it runs as OdooBot); the certificate is
+        then sent (the deadline met)."""
         template = self.env.ref("maintenance_planning.maintenance_certificate_mail_template")
         for certificate in self.sudo():
             template.send_mail(
                 certificate.id,
-                email_values={"attachment_ids": certificate.attachment_id.ids},
+                email_values={
+                    "attachment_ids": certificate.attachment_id.ids,
+                    **certificate.company_id._maintenance_mail_sender(),
+                },
             )
         self.sudo().write({"state": "sent", "sent_date": fields.Datetime.now()})
 

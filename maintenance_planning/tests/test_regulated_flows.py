@@ -68,6 +68,9 @@ class TestRegulatedFlows(PlanningCommon):
         return self.env["maintenance.logbook.entry"].search([("equipment_id", "=", equipment.id)])
 
     def test_boiler_certificate_at_closing(self):
+        self.company.write(
+            {"name": "Thermi-Services Rhône", "email": "contact@thermi-services-rhone.fr"}
+        )
         task = self._visit_task(self.boiler)
         self.assertEqual(task.certificate_type, "boiler")
         # the certificate states the measured efficiency: no closing without it
@@ -144,6 +147,12 @@ class TestRegulatedFlows(PlanningCommon):
         self.assertEqual(len(mail), 1)
         self.assertIn(self.customer, mail.recipient_ids)
         self.assertEqual(mail.attachment_ids.ids, attachment.ids)
+        # from the company, not from the job's OdooBot (« System »)
+        self.assertTrue(self.env.su)
+        self.assertEqual(mail.author_id, self.company.partner_id)
+        self.assertEqual(
+            mail.email_from, '"Thermi-Services Rhône" <contact@thermi-services-rhone.fr>'
+        )
         self.assertEqual(certificate.state, "sent")
         self.assertFalse(certificate.is_late)
         # the logbook: the visit done, then the certificate issued

@@ -195,12 +195,14 @@ class MaintenanceCustomerPack(models.Model):
                     partner=pack.partner_id.display_name or pack.customer_id.display_name,
                 )
             )
-        if sendable:
-            sendable.with_context(mark_pack_as_sent=True).message_post_with_source(
+        # from the company, not from the job's OdooBot
+        for company, packs in sendable.grouped("company_id").items():
+            packs.with_context(mark_pack_as_sent=True).message_post_with_source(
                 template,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
+                **company._maintenance_mail_sender(),
             )
         return sendable
 

@@ -422,6 +422,9 @@ class TestCustomerPack(RequestCommon):
         self.assertTrue(message.attachment_ids.name.startswith("Rapport"))
 
     def test_scheduled_sending_once_per_contract_and_period(self):
+        self.env.company.write(
+            {"name": "Thermi-Services Rhône", "email": "contact@thermi-services-rhone.fr"}
+        )
         self.contract.customer_pack_frequency = "monthly"
         self.contract_sxb.customer_pack_frequency = "yearly"
         Pack = self.env["maintenance.customer.pack"]
@@ -441,6 +444,12 @@ class TestCustomerPack(RequestCommon):
         )
         self.assertEqual(len(mails), 1)
         self.assertIn(self.customer, mails.recipient_ids)
+        # from the company, not from the job's OdooBot (« System »)
+        self.assertTrue(self.env.su)
+        self.assertEqual(mails.author_id, self.env.company.partner_id)
+        self.assertEqual(
+            mails.email_from, '"Thermi-Services Rhône" <contact@thermi-services-rhone.fr>'
+        )
         # next month: February's report, once
         with freeze_time("2027-03-01 06:00:00"):
             Pack._cron_send_scheduled()

@@ -4,3 +4,4 @@ from . import maintenance_task_part
 from . import maintenance_intervention
 from . import sale_order
 from . import account_move
+from . import ir_actions_report

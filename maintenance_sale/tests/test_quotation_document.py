@@ -8,7 +8,7 @@ from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 from odoo.addons.maintenance_billing.tests.common import dress_french_seller
-from odoo.addons.maintenance_contracts.tests.pdf import pdf_text
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_text, pdf_top_text
 
 from .common import SaleCommon
 
@@ -30,8 +30,9 @@ class TestQuotationDocument(SaleCommon):
 
     def test_manager_prints_the_seller_and_the_mentions(self):
         """The manager prints the quotation: its PDF names the seller with
-        its SIRET, RCS and VAT number, once, and states the payment
-        mentions in French."""
+        its SIRET, RCS and VAT number, once, at the top of the page (not
+        3 cm down), states the payment mentions in French, and is numbered
+        with the seller's legal lines at the foot of the page."""
         report = (
             self.env["ir.actions.report"]
             .with_user(self.manager)
@@ -48,6 +49,8 @@ class TestQuotationDocument(SaleCommon):
             "indemnité forfaitaire pour frais de recouvrement de 40 €",
         ):
             self.assertIn(expected, text)
+        self.assertIn("Thermi-Services Rhône", pdf_top_text(pdf, 40))
+        self.assertIn("1 / 1 Thermi-Services Rhône - 18 rue de la Villette, 69003 Lyon", text)
         html = report._render_qweb_html(
             "sale.action_report_saleorder", self.order.ids, data={"report_type": "pdf"}
         )[0].decode()
