@@ -123,14 +123,25 @@ class MaintenanceCustomerRequest(models.Model):
     )
     equipment_stopped = fields.Boolean(
         string="Equipment stopped",
+        compute="_compute_equipment_stopped",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="The equipment is down: a downtime event is opened from the failure time "
-        "and closed when the request is restored.",
+        "and closed when the request is restored. Ticked by a P1 (equipment down), "
+        "untick it for a safety call on a running equipment.",
     )
     downtime_ids = fields.One2many(
         comodel_name="maintenance.downtime",
         inverse_name="request_id",
         string="Downtime",
     )
+
+    @api.depends("priority")
+    def _compute_equipment_stopped(self):
+        # P1 is « Equipment down / safety »: down unless the office unticks it
+        for request in self:
+            request.equipment_stopped = request.priority == "1"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -142,6 +153,7 @@ class MaintenanceCustomerRequest(models.Model):
         result = super().write(vals)
         if {
             "equipment_stopped",
+            "priority",
             "equipment_id",
             "failure_at",
             "received_at",
