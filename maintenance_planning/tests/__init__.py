@@ -30,3 +30,4 @@ from . import test_offline_sync_race
 from . import test_offline_bounds
 from . import test_document_time_zone
 from . import test_request_form
+from . import test_portal_requests_form
