@@ -123,10 +123,6 @@ class MaintenanceCustomerRequest(models.Model):
     )
     equipment_stopped = fields.Boolean(
         string="Equipment stopped",
-        compute="_compute_equipment_stopped",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="The equipment is down: a downtime event is opened from the failure time "
         "and closed when the request is restored. Ticked by a P1 (equipment down), "
         "untick it for a safety call on a running equipment.",
@@ -137,11 +133,13 @@ class MaintenanceCustomerRequest(models.Model):
         string="Downtime",
     )
 
-    @api.depends("priority")
-    def _compute_equipment_stopped(self):
-        # P1 is « Equipment down / safety »: down unless the office unticks it
-        for request in self:
-            request.equipment_stopped = request.priority == "1"
+    @api.onchange("priority")
+    def _onchange_priority_equipment_stopped(self):
+        """P1 is « Equipment down / safety »: the office logging it ticks the
+        stop (untick it for a safety call on a running equipment). Only in
+        the form: a request created by the mail gateway, the portal or the
+        API is a stop when it says so, the office confirms it."""
+        self.equipment_stopped = self.priority == "1"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -153,7 +151,6 @@ class MaintenanceCustomerRequest(models.Model):
         result = super().write(vals)
         if {
             "equipment_stopped",
-            "priority",
             "equipment_id",
             "failure_at",
             "received_at",

@@ -68,10 +68,9 @@ class TestDowntime(RequestCommon):
     def test_request_without_failure_time_starts_at_reception(self):
         with freeze_time("2027-01-11 08:00:00"):
             request = self._request(equipment_stopped=True)
-            # a P2 (degraded operation); a P1 is a stop unless unticked (issue 24)
-            plain = self._request(priority="2")
+            plain = self._request()
         self.assertEqual(_dt(request.downtime_ids.date_start), "2027-01-11 08:00:00")
-        self.assertFalse(plain.downtime_ids, "a P2 is not a stop unless it says so")
+        self.assertFalse(plain.downtime_ids, "a request is not a stop unless it says so")
         # said later, with the failure time the customer gives
         with freeze_time("2027-01-11 09:00:00"):
             plain.with_user(self.manager).write(

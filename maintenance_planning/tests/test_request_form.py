@@ -108,7 +108,7 @@ class TestRequestForm(RequestCommon):
         recorded stays so when another equipment's stop ends."""
         other = self._create_equipment(1, name="VMC")
         other.state = "out_of_service"
-        request = self._request("2027-01-11 09:00:00", user=self.manager)
+        request = self._request("2027-01-11 09:00:00", user=self.manager, equipment_stopped=True)
         self.assertEqual(self.boiler.state, "out_of_service")
         request.with_user(self.manager).action_restore()
         self.assertEqual(self.boiler.state, "in_service")
