@@ -15,10 +15,12 @@ class TestDemoRequests24c(TransactionCase):
         demo = _demo_module()
         demo.Loader(self.env).load()
         demo.demo_requests.load(demo.Loader(self.env))
+        # the year of history adds older requests, closed with their dossiers
+        demo.demo_history.load(demo.Loader(self.env))
         requests = self.env["maintenance.customer.request"].search([])
-        self.assertGreaterEqual(len(requests), 80)
+        self.assertGreaterEqual(len(requests), 100)
         on_equipment = requests.filtered("equipment_id")
-        self.assertGreater(len(on_equipment), 60)
+        self.assertGreater(len(on_equipment), 80)
         for request in on_equipment:
             name = request.equipment_id.name.lower()
             title = request.title
