@@ -70,8 +70,8 @@ class MaintenanceCustomerRequest(models.Model):
                 request.deadline_note = False
                 continue
             request.deadline_note = self.env._(
-                "Outside business hours: the committed times count from %(opening)s "
-                "(%(calendar)s); next deadline %(deadline)s.",
+                "Received outside business hours: the committed times count from "
+                '%(opening)s on the calendar "%(calendar)s"; next deadline %(deadline)s.',
                 opening=request._moment_label(opening),
                 calendar=request.calendar_id.name,
                 deadline=request._moment_label(request.next_deadline),

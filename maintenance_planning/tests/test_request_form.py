@@ -44,8 +44,8 @@ class TestRequestForm(RequestCommon):
         self.assertEqual(form.response_deadline, utc("2027-01-12 08:00:00"))
         self.assertEqual(
             form.deadline_note,
-            "Outside business hours: the committed times count from tomorrow 08:00 "
-            "(Bureau Lyon); next deadline tomorrow 09:00.",
+            "Received outside business hours: the committed times count from tomorrow "
+            '08:00 on the calendar "Bureau Lyon"; next deadline tomorrow 09:00.',
         )
         request = form.save()
         self.assertEqual(request.next_deadline, utc("2027-01-12 08:00:00"))
