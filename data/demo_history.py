@@ -17,6 +17,7 @@ import random
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
+from demo_requests import subjects_for  # data/demo_requests.py, beside this script
 from pytz import timezone, utc
 
 from odoo import fields
@@ -38,16 +39,6 @@ CORRECTIVE_SUMMARIES = [
     "Carte électronique réinitialisée, défaut effacé, surveillance demandée au gardien.",
     "Courroie du ventilateur remplacée, débit d'air contrôlé.",
     "Circulateur grippé débloqué puis remplacé, température retrouvée.",
-]
-SUBJECTS = [
-    "Plus de chauffage dans les logements",
-    "Chaudière en sécurité, voyant rouge",
-    "Fuite d'eau en chaufferie",
-    "Bruit anormal de la VMC",
-    "Ascenseur bloqué entre deux étages",
-    "Eau chaude sanitaire tiède",
-    "Climatisation du bloc en défaut",
-    "Radiateurs froids au 3e étage",
 ]
 SIGNERS = ["M. Garnier (gardien)", "Mme Roux", "M. Fabre", "Mme Lambert", "M. Chevalier"]
 
@@ -350,12 +341,14 @@ def _corrective_history(env, rng, *, today, since, sophie, technicians):
         acknowledged = received + timedelta(hours=rng.uniform(0.1, 2.5))
         arrived = acknowledged + timedelta(hours=rng.uniform(0.5, 20))
         restored = arrived + timedelta(hours=rng.uniform(0.5, 8))
+        item = rng.choice(site_equipment) if site_equipment else False
         old.append(
             {
-                "title": rng.choice(SUBJECTS),
+                # what the customer says matches the equipment they call about
+                "title": rng.choice(subjects_for(item)),
                 "description": "<p>Appel du gardien / du responsable technique.</p>",
                 "site_id": site.id,
-                "equipment_id": rng.choice(site_equipment).id if site_equipment else False,
+                "equipment_id": item.id if item else False,
                 "priority": rng.choices(["1", "2", "3"], weights=[3, 5, 2])[0],
                 "channel": rng.choices(["phone", "email", "portal"], [6, 3, 1])[0],
                 "received_at": received.replace(microsecond=0),

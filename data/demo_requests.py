@@ -43,18 +43,96 @@ COMMITMENTS = {
         ("2", "intervention", 16.0),
     ],
 }
+# what customers say about each kind of equipment (the first words of its
+# name, lowercase); a request on a site without equipment named says "the site"
 SUBJECTS = [
-    "Plus de chauffage dans les logements",
-    "Chaudière en sécurité, voyant rouge",
-    "Fuite d'eau en chaufferie",
-    "Bruit anormal de la VMC",
-    "Ascenseur bloqué entre deux étages",
-    "Eau chaude sanitaire tiède",
-    "Climatisation du bloc en défaut",
-    "Alarme de la centrale de traitement d'air",
-    "Radiateurs froids au 3e étage",
-    "Porte palière de l'ascenseur qui force",
+    (
+        ("chaudière", "chaufferie"),
+        [
+            "Plus de chauffage dans le bâtiment",
+            "Chaudière en sécurité, voyant rouge",
+            "Fuite d'eau en chaufferie",
+            "Radiateurs froids au 3e étage",
+        ],
+    ),
+    (
+        ("ascenseur",),
+        ["Ascenseur bloqué entre deux étages", "Porte palière de l'ascenseur qui force"],
+    ),
+    (("vmc",), ["Bruit anormal de la VMC", "VMC à l'arrêt, plus d'extraction"]),
+    (
+        ("centrale de traitement d'air", "cta"),
+        ["Alarme de la centrale de traitement d'air", "Filtres CTA colmatés, débit faible"],
+    ),
+    (
+        ("groupe froid", "climatisation"),
+        ["Climatisation en défaut, alarme haute pression", "Plus de froid, groupe en alarme"],
+    ),
+    (("chambre froide",), ["Chambre froide à +9 °C, alarme température"]),
+    (("pompe à chaleur",), ["Pompe à chaleur en défaut, plus de chauffage"]),
+    (
+        ("production d'eau chaude", "ballons d'eau chaude"),
+        ["Eau chaude sanitaire tiède", "Plus d'eau chaude aux douches"],
+    ),
+    (
+        ("système de sécurité incendie", "détection incendie"),
+        ["Dérangement sur la centrale incendie", "Détecteur en défaut au 2e étage"],
+    ),
+    (("groupe électrogène",), ["Groupe électrogène : échec au test de démarrage"]),
+    (("four",), ["Four du fournil en panne, ne chauffe plus"]),
 ]
+SITE_SUBJECTS = ["Demande de passage d'un technicien", "Panne signalée, équipement à préciser"]
+
+
+def subjects_for(equipment):
+    """What a customer may say about ``equipment`` (a record or nothing)."""
+    name = (equipment.name or "").lower() if equipment else ""
+    for starts, subjects in SUBJECTS:
+        if name.startswith(starts):
+            return subjects
+    return SITE_SUBJECTS
+
+
+# the demo company's business hours: its own calendar, named in French (Odoo's
+# « Standard 40 hours/week » is the same hours under an English name)
+BUSINESS_HOURS = "Heures ouvrées (lun.–ven. 8 h–12 h, 13 h–17 h)"
+
+
+def business_hours(loader):
+    """The demo company's business-hours calendar (Monday to Friday,
+    8:00-12:00 and 13:00-17:00, Paris, French public holidays), counted by
+    the requests' committed times; idempotent."""
+    env = loader.env
+    calendar = loader.ensure(
+        "resource.calendar",
+        "calendar_business_hours",
+        {
+            "name": BUSINESS_HOURS,
+            "tz": "Europe/Paris",
+            "maintenance_holiday_zone": "metropole",
+            "attendance_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": f"{day} {period}",
+                        "dayofweek": str(day),
+                        "hour_from": start,
+                        "hour_to": stop,
+                        "day_period": period,
+                    }
+                )
+                for day in range(5)
+                for period, start, stop in (("morning", 8, 12), ("afternoon", 13, 17))
+            ],
+        },
+    )
+    company = env.ref("base.main_company")
+    standard = env.ref("resource.resource_calendar_std", raise_if_not_found=False)
+    if company.resource_calendar_id == standard or not company.resource_calendar_id:
+        company.resource_calendar_id = calendar
+    return calendar
+
+
 PAUSE_REASONS = [
     "Chaufferie fermée, le gardien n'a pas les clés",
     "Le client demande un passage après 14 h",
@@ -65,8 +143,9 @@ PAUSE_REASONS = [
 def load(loader):
     """Create the demo requests with ``loader`` (data/demo.py's Loader)."""
     env = loader.env
+    business_hours(loader)
     if env.ref("maintenance_demo.requests_loaded", raise_if_not_found=False):
-        return 0
+        return loader.created
     rng = random.Random(2026)
     company = env.ref("base.main_company")
     calendar = company.resource_calendar_id
@@ -111,12 +190,14 @@ def load(loader):
             if index >= 70
             else now - timedelta(days=rng.uniform(2, 120), hours=rng.uniform(0, 3))
         )
+        item = rng.choice(site_equipment) if site_equipment else False
         vals_list.append(
             {
-                "title": rng.choice(SUBJECTS),
+                # what the customer says matches the equipment they call about
+                "title": rng.choice(subjects_for(item)),
                 "description": "<p>Appel du gardien / du responsable technique.</p>",
                 "site_id": site.id,
-                "equipment_id": rng.choice(site_equipment).id if site_equipment else False,
+                "equipment_id": item.id if item else False,
                 "priority": rng.choices(["1", "2", "3"], weights=[3, 5, 2])[0],
                 "channel": rng.choices(["phone", "email", "sensor", "portal"], [6, 3, 1, 1])[0],
                 "received_at": received.replace(microsecond=0),

@@ -53,6 +53,10 @@
     "assets": {
         "web.assets_backend": [
             "maintenance_planning/static/src/**/*",
+            ("remove", "maintenance_planning/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "maintenance_planning/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "maintenance_planning/static/tests/tours/**/*",

@@ -12,6 +12,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.contract.controllers.main import PortalContract
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -198,18 +199,27 @@ class MaintenancePortal(CustomerPortal):
     # visits ---------------------------------------------------------------------
 
     def _portal_visits(self, domain, limit=20):
-        """The user's latest done and next visits matching ``domain``."""
+        """The user's next, late and latest done visits matching ``domain``:
+        a visit still open whose due date has passed is late, not to come."""
         Visit = request.env["maintenance.visit"]
         base = domain + self._maintenance_domain("maintenance.visit")
+        today = fields.Date.context_today(Visit)
         upcoming = Visit.search(
-            [*base, ("state", "in", OPEN_VISIT_STATES)], order="due_date, id", limit=limit
+            [*base, ("state", "in", OPEN_VISIT_STATES), ("due_date", ">=", today)],
+            order="due_date, id",
+            limit=limit,
+        )
+        late = Visit.search(
+            [*base, ("state", "in", OPEN_VISIT_STATES), ("due_date", "<", today)],
+            order="due_date, id",
+            limit=limit,
         )
         past = Visit.search(
             [*base, ("state", "not in", OPEN_VISIT_STATES)],
             order="due_date desc, id desc",
             limit=limit,
         )
-        return {"upcoming": upcoming.sudo(), "past": past.sudo()}
+        return {"upcoming": upcoming.sudo(), "late": late.sudo(), "past": past.sudo()}
 
     @http.route(
         ["/my/visits", "/my/visits/page/<int:page>"],
@@ -219,10 +229,16 @@ class MaintenancePortal(CustomerPortal):
         readonly=True,
     )
     def portal_my_maintenance_visits(self, page=1, filterby=None, **kw):
+        today = fields.Date.context_today(request.env["maintenance.visit"])
         searchbar_filters = {
             "upcoming": {
                 "label": request.env._("To come"),
-                "domain": [("state", "in", OPEN_VISIT_STATES)],
+                "domain": [("state", "in", OPEN_VISIT_STATES), ("due_date", ">=", today)],
+                "order": "due_date, id",
+            },
+            "late": {
+                "label": request.env._("Late"),
+                "domain": [("state", "in", OPEN_VISIT_STATES), ("due_date", "<", today)],
                 "order": "due_date, id",
             },
             "done": {
@@ -252,9 +268,26 @@ class MaintenancePortal(CustomerPortal):
                 "default_url": "/my/visits",
                 "searchbar_filters": searchbar_filters,
                 "filterby": filterby,
-                "today": fields.Date.context_today(visits),
+                "today": today,
+                "late": filterby == "late",
             }
         )
         return self._maintenance_render(
             "maintenance_contracts.portal_my_maintenance_visits", values, visits
+        )
+
+
+class MaintenanceContractPortal(PortalContract):
+    """OCA's contract page sends a user who may not read the contract back to
+    /my (303); ours answer 404 for another customer's record (or a missing
+    one), as every other portal page here does."""
+
+    @http.route()
+    def portal_my_contract_detail(self, contract_contract_id, access_token=None, **kw):
+        try:
+            self._document_check_access("contract.contract", contract_contract_id, access_token)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        return super().portal_my_contract_detail(
+            contract_contract_id, access_token=access_token, **kw
         )

@@ -194,8 +194,9 @@ class MaintenanceCustomerEquipment(models.Model):
         return [row[0] for row in self.env.cr.fetchall()]
 
     def _portal_next_visit_dates(self):
-        """{equipment id: due date of its next visit to plan or planned},
-        counting the visits of its visit groups, in one query."""
+        """{equipment id: due date of its next visit to plan or planned,
+        today or later (a late visit is not the next one)}, counting the
+        visits of its visit groups, in one query."""
         if not self:
             return {}
         self.env["maintenance.visit"].flush_model(["equipment_id", "state", "due_date"])
@@ -207,16 +208,19 @@ class MaintenanceCustomerEquipment(models.Model):
                     SELECT v.equipment_id AS eq, v.due_date
                       FROM maintenance_visit v
                      WHERE v.equipment_id = ANY(%(ids)s) AND v.state IN ('to_plan', 'planned')
+                       AND v.due_date >= %(today)s
                     UNION ALL
                     SELECT l.equipment_id, v.due_date
                       FROM maintenance_visit v
                       JOIN maintenance_visit_group_line_rel r ON r.visit_id = v.id
                       JOIN contract_line l ON l.id = r.contract_line_id
                      WHERE l.equipment_id = ANY(%(ids)s) AND v.state IN ('to_plan', 'planned')
+                       AND v.due_date >= %(today)s
                 ) next_visits
                 GROUP BY eq
                 """,
                 ids=list(self.ids),
+                today=fields.Date.context_today(self),
             )
         )
         return dict(self.env.cr.fetchall())

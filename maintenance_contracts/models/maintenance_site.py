@@ -142,10 +142,14 @@ class MaintenanceSite(models.Model):
         return res
 
     def _portal_next_visit_dates(self):
-        """{site id: due date of its next visit to plan or planned}, in one
-        query."""
+        """{site id: due date of its next visit to plan or planned, today or
+        later (a late visit is not the next one)}, in one query."""
         groups = self.env["maintenance.visit"]._read_group(
-            [("site_id", "in", self.ids), ("state", "in", ("to_plan", "planned"))],
+            [
+                ("site_id", "in", self.ids),
+                ("state", "in", ("to_plan", "planned")),
+                ("due_date", ">=", fields.Date.context_today(self)),
+            ],
             ["site_id"],
             ["due_date:min"],
         )

@@ -232,6 +232,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
         ["/my/interventions/<int:intervention_id>/reports/<int:attachment_id>"],
         type="http",
         auth="user",
+        website=True,  # not found: the portal's 404 page
         readonly=True,
     )
     def portal_my_intervention_report(self, intervention_id, attachment_id, **kw):
@@ -278,7 +279,13 @@ class MaintenancePlanningPortal(MaintenancePortal):
         )
         return self._maintenance_render("maintenance_planning.portal_my_documents", values)
 
-    @http.route(["/my/documents/<int:attachment_id>"], type="http", auth="user", readonly=True)
+    @http.route(
+        ["/my/documents/<int:attachment_id>"],
+        type="http",
+        auth="user",
+        website=True,  # a missing document answers the portal's 404 page, in French
+        readonly=True,
+    )
     def portal_my_maintenance_document(self, attachment_id, **kw):
         document = (
             request.env["ir.attachment"]
@@ -336,6 +343,9 @@ class MaintenancePlanningPortal(MaintenancePortal):
                 "tasks": intervention.task_ids.filtered(lambda t: t.state != "cancelled"),
                 "photos": request_sudo.attachment_ids.filtered("maintenance_portal_shared"),
                 "created": kw.get("created"),
+                # the conversation (portal.message_thread): read and posted
+                # as the user, whom the request's record rules let in
+                "object": request_sudo.with_env(request.env),
             }
         )
         return self._maintenance_render(
@@ -346,6 +356,7 @@ class MaintenancePlanningPortal(MaintenancePortal):
         ["/my/requests/<int:request_id>/photos/<int:attachment_id>"],
         type="http",
         auth="user",
+        website=True,  # not found: the portal's 404 page
         readonly=True,
     )
     def portal_my_request_photo(self, request_id, attachment_id, **kw):

@@ -21,6 +21,7 @@ from . import resource_calendar
 from . import maintenance_customer_request
 from . import maintenance_customer_request_frozen
 from . import maintenance_customer_request_mail
+from . import maintenance_customer_request_form
 from . import maintenance_customer_request_pause
 from . import maintenance_request_links
 from . import res_company_request

@@ -166,6 +166,65 @@ class MaintenanceDowntime(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        events._sync_equipment_state()
+        return events
+
+    def write(self, vals):
+        before = self.equipment_id
+        result = super().write(vals)
+        if {"date_start", "date_end", "equipment_id"} & set(vals):
+            self._sync_equipment_state(before)
+        return result
+
+    def unlink(self):
+        equipment = self.equipment_id
+        result = super().unlink()
+        self._sync_equipment_state(equipment)
+        return result
+
+    def _sync_equipment_state(self, equipment=None):
+        """An equipment with a stop still open (begun) is out of service;
+        back in service when its last open stop ends. A removed equipment
+        stays removed; one put out of service by hand without any stop is
+        left as the office set it."""
+        equipment = (equipment or self.env["maintenance.customer.equipment"]) | (
+            self.exists().equipment_id
+        )
+        if not equipment:
+            return
+        now = fields.Datetime.now()
+        # sudo: the equipment's status follows its stops whoever records them
+        # (the mail gateway, a technician closing a dossier)
+        equipment = equipment.sudo()
+        Downtime = self.env["maintenance.downtime"].sudo()
+        stopped = {
+            eq.id
+            for [eq] in Downtime._read_group(
+                [
+                    ("equipment_id", "in", equipment.ids),
+                    ("date_end", "=", False),
+                    ("date_start", "<=", now),
+                ],
+                ["equipment_id"],
+            )
+        }
+        down = equipment.filtered(lambda eq: eq.id in stopped and eq.state == "in_service")
+        back = equipment.filtered(lambda eq: eq.id not in stopped and eq.state == "out_of_service")
+        if down:
+            down.write({"state": "out_of_service"})
+        if back:
+            # only those whose stops were recorded: a hand-set status stays
+            recorded = {
+                eq.id
+                for [eq] in Downtime._read_group(
+                    [("equipment_id", "in", back.ids)], ["equipment_id"]
+                )
+            }
+            back.filtered(lambda eq: eq.id in recorded).write({"state": "in_service"})
+
     def action_back_in_service(self):
         """Close the open events now."""
         self.check_access("write")

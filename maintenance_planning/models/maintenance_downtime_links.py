@@ -124,13 +124,22 @@ class MaintenanceCustomerRequest(models.Model):
     equipment_stopped = fields.Boolean(
         string="Equipment stopped",
         help="The equipment is down: a downtime event is opened from the failure time "
-        "and closed when the request is restored.",
+        "and closed when the request is restored. Ticked by a P1 (equipment down), "
+        "untick it for a safety call on a running equipment.",
     )
     downtime_ids = fields.One2many(
         comodel_name="maintenance.downtime",
         inverse_name="request_id",
         string="Downtime",
     )
+
+    @api.onchange("priority")
+    def _onchange_priority_equipment_stopped(self):
+        """P1 is « Equipment down / safety »: the office logging it ticks the
+        stop (untick it for a safety call on a running equipment). Only in
+        the form: a request created by the mail gateway, the portal or the
+        API is a stop when it says so, the office confirms it."""
+        self.equipment_stopped = self.priority == "1"
 
     @api.model_create_multi
     def create(self, vals_list):

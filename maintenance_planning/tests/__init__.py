@@ -32,3 +32,5 @@ from . import test_document_time_zone
 from . import test_request_integrity
 from . import test_logbook_integrity
 from . import test_portal_request_limits
+from . import test_request_form
+from . import test_portal_requests_form
