@@ -3,7 +3,7 @@
 {
     "name": "Maintenance Planning",
     "summary": "Intervention dossiers, tasks, planning and technician execution",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",
@@ -31,6 +31,7 @@
         "views/maintenance_task_views.xml",
         "views/maintenance_visit_views.xml",
         "views/res_users_views.xml",
+        "views/product_views.xml",
         "views/maintenance_task_checklist_views.xml",
         "views/maintenance_task_checkin_views.xml",
         "views/maintenance_meter_views.xml",

@@ -29,3 +29,5 @@ from . import test_task_history
 from . import test_offline_sync_race
 from . import test_offline_bounds
 from . import test_document_time_zone
+from . import test_planning_screens
+from . import test_technician_phone
