@@ -54,6 +54,9 @@ class TestTour24d(FrenchBrowserMixin, HttpCase, TechnicianCommon):
         self.assertEqual(task.part_ids.product_id, self.part)
         self.assertEqual(task.part_ids.equipment_id, self.equipment)
         self.assertTrue(task.customer_signature)
+        # the note sent by the phone's queue, once
+        notes = task.message_ids.filtered(lambda m: "remplacement de l" in (m.body or ""))
+        self.assertEqual(len(notes), 1)
 
     def test_manager_dossiers(self):
         self.browser_size = "1440x900"

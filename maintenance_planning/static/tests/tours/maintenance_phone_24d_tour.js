@@ -5,6 +5,7 @@ const TASK = "Dépannage chaudière";
 const PART = "Électrode d'allumage";
 const BOILER = "Chaudière gaz à condensation 150 kW";
 const EQUIPMENT = "Chaudière gaz";
+const NOTE = "Client prévenu du remplacement de l'électrode.";
 
 /** Tick a required operation as done. */
 function tickDone(operation) {
@@ -175,6 +176,25 @@ registry.category("web_tour.tours").add("maintenance_phone_24d_technician", {
         {
             content: "And the form shows the task closed",
             trigger: '.o_form_view:not(:has(.o_maintenance_task_actions button)) .o_field_widget[name=closed_by]:contains("Julien Moreau")',
+        },
+        {
+            content: "Without network, a note waits on the phone; the network returns",
+            trigger: ".o_form_view .o_field_widget[name=closed_by]",
+            async run() {
+                const offline = odoo.__WOWL_DEBUG__.root.env.services.maintenance_offline;
+                await offline.loaded;
+                offline.state.online = false;
+                const taskId = parseInt(window.location.pathname.split("/").pop());
+                await offline.enqueue(taskId, "note", { body: NOTE });
+                if (offline.state.queue.length !== 1) {
+                    throw new Error(`${offline.state.queue.length} actions wait, not 1`);
+                }
+                offline.syncNow();
+            },
+        },
+        {
+            content: "The phone says what it sent",
+            trigger: '.o_notification:contains("1 action sent.")',
         },
     ],
 });
