@@ -905,6 +905,8 @@ class Loader:
                     "uom_id": env.ref(UNITS[unit]).id,
                     "standard_price": cost,
                     "list_price": price,
+                    # an equipment model is never offered as a part used
+                    "maintenance_equipment_model": category == "equipment",
                 },
             )
             for category, items in CATALOGUE.items()

@@ -31,6 +31,7 @@
         "views/maintenance_task_views.xml",
         "views/maintenance_visit_views.xml",
         "views/res_users_views.xml",
+        "views/product_views.xml",
         "views/maintenance_task_checklist_views.xml",
         "views/maintenance_task_checkin_views.xml",
         "views/maintenance_meter_views.xml",

@@ -61,8 +61,12 @@ class TestDemoCatalogue(TransactionCase):
             ("PD-VEX-008", "Vase d'expansion 8 L"),
             ("F7 592", "Filtre F7 592x592"),
             ("SPA 1250", "Courroie SPA 1250"),
-            ("35 kW", "Chaudière gaz condensation 35 kW"),
         ]:
             with self.subTest(search=search):
                 found = Product.name_search(search, domain=domain, limit=8)
                 self.assertIn(name, [label.split("] ", 1)[-1] for _id, label in found])
+        # the equipment models are not parts: a boiler is not offered
+        self.assertTrue(products["EQ-CHC-035"].maintenance_equipment_model)
+        self.assertFalse(products["PD-ELE-101"].maintenance_equipment_model)
+        self.assertFalse(Product.name_search("35 kW", domain=domain, limit=8))
+        self.assertFalse(Product.name_search("Chaudière", domain=domain, limit=8))

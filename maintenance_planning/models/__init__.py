@@ -12,6 +12,7 @@ from . import maintenance_task_checkin
 from . import maintenance_meter
 from . import maintenance_meter_reading
 from . import maintenance_task_part
+from . import product_template
 from . import maintenance_site
 from . import maintenance_customer_equipment
 from . import res_partner

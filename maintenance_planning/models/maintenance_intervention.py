@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 SEQUENCE_CODE = "maintenance.intervention"
+FOLDED_STATES = ("done", "cancelled")
 
 
 class MaintenanceIntervention(models.Model):
@@ -55,6 +56,8 @@ class MaintenanceIntervention(models.Model):
         copy=False,
         index=True,
         tracking=True,
+        # the kanban's columns in the order of the work, closed ones folded
+        group_expand=True,
     )
     priority = fields.Selection(
         selection=[("0", "Normal"), ("1", "High"), ("2", "Urgent")],
@@ -177,6 +180,15 @@ class MaintenanceIntervention(models.Model):
         "UNIQUE(name, company_id)",
         "This intervention dossier number already exists in this company.",
     )
+
+    def _web_read_group_format(self, groupby, aggregates, groups):
+        # the kanban by status folds the closed columns (done, cancelled),
+        # as project folds its closing stages
+        result = super()._web_read_group_format(groupby, aggregates, groups)
+        if tuple(groupby) == ("state",) and self._web_read_group_field_expand(groupby):
+            for group in result:
+                group["__fold"] = group["state"] in FOLDED_STATES
+        return result
 
     def _compute_access_url(self):
         # every record gets its own portal URL below

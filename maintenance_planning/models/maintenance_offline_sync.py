@@ -424,7 +424,8 @@ class MaintenanceOfflineAction(models.Model):
         if note is not None and not isinstance(note, str):
             raise ActionRefused(self.env._("The note of a part must be a text: refused."))
         if not self.env["product.product"].search_count(
-            [("id", "=", product_id), ("type", "=", "consu")], limit=1
+            [("id", "=", product_id), *self.env["maintenance.task.part"]._part_product_domain()],
+            limit=1,
         ):
             raise ActionRefused(
                 self.env._(

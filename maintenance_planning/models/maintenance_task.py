@@ -63,14 +63,14 @@ class MaintenanceTask(models.Model):
         column2="user_id",
         string="Technicians",
         tracking=True,
-        domain=lambda self: [
-            ("share", "=", False),
-            ("all_group_ids", "in", self.env.ref(TECHNICIAN_GROUP).ids),
-        ],
+        # the field technicians of the task's company, not every user who
+        # implies the Technician group (the office, the administrator)
+        domain="[('share', '=', False), ('is_maintenance_technician', '=', True), "
+        "('company_ids', 'in', company_id)]",
     )
     planned_start = fields.Datetime(index=True, tracking=True)
     planned_end = fields.Datetime(tracking=True)
-    duration = fields.Float(string="Estimated duration", help="In hours.")
+    duration = fields.Float(string="Estimated duration", default=1.0, help="In hours.")
     visit_ids = fields.Many2many(
         comodel_name="maintenance.visit",
         relation="maintenance_task_visit_rel",
@@ -299,14 +299,15 @@ class MaintenanceTask(models.Model):
             task.travel_time = travel
             task.has_far_checkin = far
 
+    @api.depends("equipment_ids")
     def _compute_meter_count(self):
         counts = defaultdict(int)
         for equipment, count in self.env["maintenance.meter"]._read_group(
-            [("equipment_id", "in", self.equipment_ids.ids)], ["equipment_id"], ["__count"]
+            [("equipment_id", "in", self.equipment_ids._origin.ids)], ["equipment_id"], ["__count"]
         ):
             counts[equipment.id] = count
         for task in self:
-            task.meter_count = sum(counts[equipment.id] for equipment in task.equipment_ids)
+            task.meter_count = sum(counts[equipment.id] for equipment in task.equipment_ids._origin)
 
     def _compute_document_counts(self):
         Attachment = self.env["ir.attachment"]
@@ -480,7 +481,20 @@ class MaintenanceTask(models.Model):
                 )
             )
         self.write({"state": "done"})
-        return True
+        # said on the screen, then the form reloads as after any button
+        if len(self) == 1:
+            message = self.env._("Task %(task)s closed.", task=self.display_name)
+        else:
+            message = self.env._("%(count)s tasks closed.", count=len(self))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": message,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_cancel(self):
         if self.filtered(lambda task: task.state == "done"):

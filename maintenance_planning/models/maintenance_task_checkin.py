@@ -97,6 +97,9 @@ class MaintenanceTaskCheckin(models.Model):
     out_distance_m = fields.Float(
         string="Departure distance to the site (m)", digits=(10, 0), readonly=True
     )
+    out_distance_known = fields.Boolean(
+        string="Departure distance measured", compute="_compute_out_distance_known"
+    )
 
     time_flagged = fields.Boolean(
         string="Phone time corrected",
@@ -151,6 +154,14 @@ class MaintenanceTaskCheckin(models.Model):
                 checkin.duration = (checkin.check_out - checkin.check_in).total_seconds() / 3600.0
             else:
                 checkin.duration = 0.0
+
+    @api.depends("out_has_position", "site_id.partner_latitude", "site_id.partner_longitude")
+    def _compute_out_distance_known(self):
+        for checkin in self:
+            site = checkin.site_id
+            checkin.out_distance_known = checkin.out_has_position and bool(
+                site.partner_latitude or site.partner_longitude
+            )
 
     @api.depends("duration", "duration_confirmed_by")
     def _compute_is_long(self):
@@ -248,8 +259,9 @@ class MaintenanceTaskCheckin(models.Model):
             f"{prefix}longitude": longitude if has_position else 0.0,
             f"{prefix}accuracy": accuracy or 0.0,
             f"{prefix}has_position": has_position,
-            f"{prefix}distance_m": 0.0,
         }
+        # an unknown distance is not written: the column stays empty (NULL),
+        # not 0 m, and the screens hide it (distance_known)
         site_known = bool(site and (site.partner_latitude or site.partner_longitude))
         if has_position and site_known:
             vals[f"{prefix}distance_m"] = haversine_m(
@@ -283,7 +295,7 @@ class MaintenanceTaskCheckin(models.Model):
             "id": self.id,
             "is_far": self.is_far,
             "has_position": self.has_position,
-            "distance_m": round(self.distance_m),
+            "distance_m": round(self.distance_m) if self.distance_known else None,
             "message": message,
         }
 

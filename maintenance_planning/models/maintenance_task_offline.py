@@ -230,9 +230,9 @@ class MaintenanceTask(models.Model):
 
     @api.model
     def _offline_products(self):
-        """The parts catalogue the user may pick from (consumables)."""
+        """The parts catalogue the user may pick from (no equipment model)."""
         products = self.env["product.product"].search_read(
-            [("type", "=", "consu")],
+            self.env["maintenance.task.part"]._part_product_domain(),
             ["display_name", "default_code", "uom_id"],
             limit=MAX_PRODUCTS,
             order="default_code, id",

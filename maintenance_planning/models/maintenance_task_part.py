@@ -33,7 +33,9 @@ class MaintenanceTaskPart(models.Model):
         required=True,
         index=True,
         check_company=True,
-        domain=[("type", "=", "consu")],
+        # the parts catalogue: goods that are not models of installed
+        # equipment (a technician records a spare part, not a boiler)
+        domain=[("type", "=", "consu"), ("maintenance_equipment_model", "=", False)],
     )
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit")
     product_uom_id = fields.Many2one(
@@ -47,6 +49,10 @@ class MaintenanceTaskPart(models.Model):
     equipment_id = fields.Many2one(
         comodel_name="maintenance.customer.equipment",
         string="Equipment",
+        compute="_compute_equipment_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         check_company=True,
     )
     note = fields.Char()
@@ -60,6 +66,18 @@ class MaintenanceTaskPart(models.Model):
     _quantity_positive = models.Constraint(
         "CHECK(quantity > 0)", "The quantity of a part used must be positive."
     )
+
+    @api.model
+    def _part_product_domain(self):
+        """The domain of the parts catalogue (the domain of ``product_id``)."""
+        return list(self._fields["product_id"].domain)
+
+    @api.depends("task_id")
+    def _compute_equipment_id(self):
+        # the task's equipment when it has only one: nothing to choose
+        for part in self:
+            equipment = part.task_id.equipment_ids
+            part.equipment_id = part.equipment_id or (equipment if len(equipment) == 1 else False)
 
     @api.depends("product_id")
     def _compute_product_uom_id(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -25,6 +25,32 @@ class ResUsers(models.Model):
         help="Working hours used to measure this technician's workload. "
         "Empty: the working hours of their company.",
     )
+    is_maintenance_technician = fields.Boolean(
+        string="Field technician",
+        compute="_compute_is_maintenance_technician",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Offered as a technician on tasks and when planning visits. Ticked for the "
+        "users of the Technician level; an operations manager or an administrator who "
+        "also works on site ticks it.",
+    )
+
+    @api.depends("all_group_ids")
+    def _compute_is_maintenance_technician(self):
+        # the office (managers, administrators) implies the Technician group
+        # without working on site: only the Technician level is one by
+        # default, an office user stays one once ticked
+        technician = self.env.ref(TECHNICIAN_GROUP)
+        manager = self.env.ref(MANAGER_GROUP)
+        for user in self:
+            groups = user.all_group_ids
+            if technician not in groups:
+                user.is_maintenance_technician = False
+            elif manager not in groups:
+                user.is_maintenance_technician = True
+            else:
+                user.is_maintenance_technician = user.is_maintenance_technician
 
     def _maintenance_home_action(self):
         """The screen the web client opens first for this user when they

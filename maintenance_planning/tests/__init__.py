@@ -34,3 +34,5 @@ from . import test_logbook_integrity
 from . import test_portal_request_limits
 from . import test_request_form
 from . import test_portal_requests_form
+from . import test_planning_screens
+from . import test_technician_phone

@@ -8,9 +8,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-TECHNICIAN_GROUP = "maintenance_contracts.group_maintenance_technician"
-MANAGER_GROUP = "maintenance_contracts.group_maintenance_manager"
-
 
 class MaintenanceVisitPlan(models.TransientModel):
     """Plan visits to plan: one intervention dossier per site, one task per
@@ -34,13 +31,9 @@ class MaintenanceVisitPlan(models.TransientModel):
         column2="user_id",
         string="Technicians",
         required=True,
-        # the technicians: users of the Technician group who are not office
-        # staff (operations managers and administrators imply that group)
-        domain=lambda self: [
-            ("share", "=", False),
-            ("all_group_ids", "in", self.env.ref(TECHNICIAN_GROUP).ids),
-            ("all_group_ids", "not in", self.env.ref(MANAGER_GROUP).ids),
-        ],
+        # the field technicians (res.users.is_maintenance_technician), not the
+        # office staff who imply the Technician group
+        domain="[('share', '=', False), ('is_maintenance_technician', '=', True)]",
     )
     planned_start = fields.Datetime(
         string="Date and time",

@@ -21,6 +21,7 @@ export class MaintenanceOfflineDay extends Component {
         this.offline = useService("maintenance_offline");
         this.dialog = useService("dialog");
         this.action = useService("action");
+        this.notification = useService("notification");
         this.data = useState(this.offline.state);
         const context = this.props.action?.context || {};
         this.state = useState({
@@ -238,8 +239,14 @@ export class MaintenanceOfflineDay extends Component {
         });
     }
 
-    closeTask() {
-        this.offline.enqueue(this.state.taskId, "close", {});
+    async closeTask() {
+        await this.offline.enqueue(this.state.taskId, "close", {});
+        this.notification.add(
+            this.data.online
+                ? _t("Task closed.")
+                : _t("Task closed on the phone: sent when the network returns."),
+            { type: "success" }
+        );
     }
 }
 

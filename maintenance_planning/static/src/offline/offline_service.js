@@ -101,14 +101,32 @@ export const maintenanceOfflineService = {
             }
         }
 
-        /** Sends the queue in order, batch after batch, then refreshes the day. */
-        function sync() {
+        /** Says how many actions the server applied ("3 actions sent."). */
+        function notifySent(count) {
+            if (!count) {
+                return;
+            }
+            notification.add(
+                count === 1
+                    ? _t("1 action sent.")
+                    : _t("%(count)s actions sent.", { count }),
+                { type: "success" }
+            );
+        }
+
+        /**
+         * Sends the queue in order, batch after batch, then refreshes the day.
+         * Says how many actions were sent, unless `quiet` (an action recorded
+         * online and sent at once: its screen already shows it).
+         */
+        function sync({ quiet = false } = {}) {
             return mutex.exec(async () => {
                 await loaded;
                 if (!state.online) {
                     return;
                 }
                 state.syncing = true;
+                let applied = 0;
                 try {
                     while (state.queue.length) {
                         const batch = state.queue.slice(0, MAX_BATCH);
@@ -126,7 +144,9 @@ export const maintenanceOfflineService = {
                                     action: sentAction,
                                     message: result.message,
                                 });
-                            } else if (!result) {
+                            } else if (result) {
+                                applied++;
+                            } else {
                                 // not answered: keep it for the next sync
                                 sent.delete(sentAction.uuid);
                             }
@@ -150,6 +170,9 @@ export const maintenanceOfflineService = {
                     }
                 } finally {
                     state.syncing = false;
+                    if (!quiet) {
+                        notifySent(applied);
+                    }
                 }
             });
         }
@@ -172,7 +195,7 @@ export const maintenanceOfflineService = {
                 await saveQueue();
             });
             if (state.online) {
-                sync();
+                sync({ quiet: true });
             }
             return queued;
         }
