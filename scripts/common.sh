@@ -146,6 +146,16 @@ db_exists() {
     [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]
 }
 
+# how many of database $1's stored files are not in this checkout's filestore
+# (a database built by another clone keeps its files in that clone's var/)
+db_files_missing() {
+    local missing=0 name
+    while read -r name; do
+        [ -z "$name" ] || [ -f "$VAR/data/filestore/$1/$name" ] || missing=$((missing + 1))
+    done < <(psql -d "$1" -tAc "SELECT store_fname FROM ir_attachment WHERE store_fname IS NOT NULL" 2>/dev/null)
+    echo "$missing"
+}
+
 ADDON_COUNT=$(echo "$ADDONS" | tr ',' '\n' | wc -l)
 
 # how many of our add-ons are installed in database $1 (all: $ADDON_COUNT)

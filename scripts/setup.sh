@@ -12,6 +12,12 @@ CONF=$(write_config "$DB")
 CODE_HASH=$(addons_code_hash)
 # the PDF reports fetch their CSS from make run's server (report.url)
 RUN_PORT=${HTTP_PORT:-8069}
+if db_exists "$DB" && [ "$(db_files_missing "$DB")" != 0 ]; then
+    # built by another clone of the project: its PDFs and documents are files
+    # in that clone's var/, which this one cannot serve; it is built again
+    say "Database '$DB' keeps its files in another checkout's var/: dropping it to build it here"
+    dropdb --force "$DB"
+fi
 if db_exists "$DB" && [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] && [ "$(demo_loaded "$DB")" = 1 ] \
     && [ "$(db_code_hash "$DB")" = "$CODE_HASH" ]; then
     set_report_url "$DB" "$RUN_PORT"
