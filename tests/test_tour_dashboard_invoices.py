@@ -15,13 +15,13 @@ from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
 
 
 @tagged("post_install", "-at_install")
-class TestTour24a(FrenchBrowserMixin, HttpCase):
+class TestDashboardAndInvoicesTour(FrenchBrowserMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.technician = new_test_user(
             cls.env,
-            login="t24a_julien",
+            login="tour_julien",
             name="Julien Moreau",
             groups="maintenance_contracts.group_maintenance_technician",
             tz="Europe/Paris",
@@ -93,7 +93,7 @@ class TestTour24a(FrenchBrowserMixin, HttpCase):
     def test_manager_dashboard_current_month_and_open_correctives(self):
         manager = new_test_user(
             self.env,
-            login="t24a_sophie",
+            login="tour_sophie",
             name="Sophie Martin",
             groups="maintenance_contracts.group_maintenance_manager",
             tz="Europe/Paris",
@@ -110,7 +110,7 @@ class TestTour24a(FrenchBrowserMixin, HttpCase):
     def test_accountant_lands_on_invoices_by_contract_and_site(self):
         accountant = new_test_user(
             self.env,
-            login="t24a_claire",
+            login="tour_claire",
             name="Claire Dubois",
             groups="account.group_account_invoice",
             tz="Europe/Paris",

@@ -10,7 +10,7 @@ const EQUIPMENT = "Chaudière Le Square";
  * before the customer is known, takes the customer's only site, and a P1
  * ticks « Equipment stopped ».
  */
-registry.category("web_tour.tours").add("maintenance_request_24c_office_tour", {
+registry.category("web_tour.tours").add("maintenance_request_form_office_tour", {
     steps: () => [
         {
             content: "Open the apps menu",
@@ -112,7 +112,7 @@ registry.category("web_tour.tours").add("maintenance_request_24c_office_tour", {
  * sites (only that site's equipment is offered), then writes to the office
  * on one of their requests.
  */
-registry.category("web_tour.tours").add("maintenance_request_24c_portal_tour", {
+registry.category("web_tour.tours").add("maintenance_request_form_portal_tour", {
     steps: () => [
         {
             content: "From the portal home: a new request",

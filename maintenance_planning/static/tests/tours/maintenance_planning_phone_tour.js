@@ -22,7 +22,7 @@ function tickDone(operation) {
  * equipment), the customer signs on a pad tall enough for a finger, the
  * closing says so.
  */
-registry.category("web_tour.tours").add("maintenance_phone_24d_technician", {
+registry.category("web_tour.tours").add("maintenance_planning_phone_technician", {
     steps: () => [
         {
             content: "My day, with today's task",
@@ -205,7 +205,7 @@ registry.category("web_tour.tours").add("maintenance_phone_24d_technician", {
  * button of a task line clear of the bin; a new task lasts an hour and the
  * technician field offers no administrator.
  */
-registry.category("web_tour.tours").add("maintenance_phone_24d_manager", {
+registry.category("web_tour.tours").add("maintenance_planning_phone_manager", {
     steps: () => [
         {
             content: "Open the apps",

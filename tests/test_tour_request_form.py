@@ -13,7 +13,7 @@ from odoo.addons.maintenance_planning.tests.common import PlanningCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTour24c(FrenchBrowserMixin, HttpCase, PlanningCommon):
+class TestRequestFormTour(FrenchBrowserMixin, HttpCase, PlanningCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -43,15 +43,15 @@ class TestTour24c(FrenchBrowserMixin, HttpCase, PlanningCommon):
         )
         cls.portal_user = new_test_user(
             cls.env,
-            login="portal_24c",
-            password="portal_24c",
+            login="portal_request_form",
+            password="portal_request_form",
             name="Agnès Roux",
             groups="base.group_portal",
         )
         cls.portal_user.partner_id.parent_id = cls.customer
 
     def test_office_logs_a_request(self):
-        self.start_tour("/odoo", "maintenance_request_24c_office_tour", login=self.manager.login)
+        self.start_tour("/odoo", "maintenance_request_form_office_tour", login=self.manager.login)
         request = self.env["maintenance.customer.request"].search(
             [("title", "=", "Chaudière à l'arrêt")]
         )
@@ -67,7 +67,7 @@ class TestTour24c(FrenchBrowserMixin, HttpCase, PlanningCommon):
         self.assertEqual(self.square_boiler.state, "out_of_service")
 
     def test_portal_request_form_and_conversation(self):
-        self.start_tour("/my", "maintenance_request_24c_portal_tour", login="portal_24c")
+        self.start_tour("/my", "maintenance_request_form_portal_tour", login="portal_request_form")
         message = self.request.message_ids.filtered(
             lambda m: "Le gardien sera présent" in str(m.body)
         )

@@ -10,7 +10,7 @@ from .test_demo_catalogue import _demo_module
 
 
 @tagged("post_install", "-at_install")
-class TestDemoRequests24c(TransactionCase):
+class TestDemoRequests(TransactionCase):
     def test_requests_match_their_equipment(self):
         demo = _demo_module()
         demo.Loader(self.env).load()

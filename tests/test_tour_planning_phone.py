@@ -16,7 +16,7 @@ from odoo.addons.maintenance_planning.tests.technician_common import TechnicianC
 
 
 @tagged("post_install", "-at_install")
-class TestTour24d(FrenchBrowserMixin, HttpCase, TechnicianCommon):
+class TestPlanningAndPhoneTour(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -48,7 +48,7 @@ class TestTour24d(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     def test_technician_phone(self):
         self.browser_size = "390x844"
         self.touch_enabled = True
-        self.start_tour("/odoo", "maintenance_phone_24d_technician", login=self.technician.login)
+        self.start_tour("/odoo", "maintenance_planning_phone_technician", login=self.technician.login)
         task = self.task
         self.assertEqual(task.state, "done")
         self.assertEqual(task.part_ids.product_id, self.part)
@@ -74,7 +74,7 @@ class TestTour24d(FrenchBrowserMixin, HttpCase, TechnicianCommon):
                 "planned_start": "2027-01-06 08:00:00",
             }
         )
-        self.start_tour("/odoo", "maintenance_phone_24d_manager", login=self.manager.login)
+        self.start_tour("/odoo", "maintenance_planning_phone_manager", login=self.manager.login)
         new_task = dossier.task_ids.filtered(lambda task: task.name == "Contrôle après dépannage")
         self.assertEqual(new_task.user_ids, self.technician)
         self.assertEqual(new_task.duration, 1.0)
