@@ -29,3 +29,4 @@ from . import test_task_history
 from . import test_offline_sync_race
 from . import test_offline_bounds
 from . import test_document_time_zone
+from . import test_regulated_certificates_more
