@@ -34,7 +34,9 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     base_price = fields.Float(digits="Product Price", help="P0, or the last revised price.")
     old_price = fields.Float(string="Current price", digits="Product Price")
     new_price = fields.Float(digits="Product Price")
-    coefficient = fields.Float(digits=(16, 8))
+    # the applied coefficient is rounded by the formula (3 or 4 digits); the
+    # raw one is in the computation
+    coefficient = fields.Float(digits=(16, 4))
     limit_effect = fields.Selection(
         selection=[("floor", "Floor"), ("cap", "Cap"), ("threshold", "Below the threshold")],
         string="Limit",
