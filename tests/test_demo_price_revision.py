@@ -67,6 +67,10 @@ class TestDemoPriceRevision(TransactionCase):
         ready = wizard.line_ids.filtered(lambda line: line.state in ("revise", "scheduled"))
         self.assertTrue(ready, wizard.line_ids.mapped("reason"))
         self.assertFalse(ready.filtered(lambda line: not 1.0 < line.coefficient < 1.1))
+        # each previewed price names its equipment, not the line's date and text
+        self.assertEqual(
+            set(ready.mapped("line_label")), set(ready.contract_line_id.equipment_id.mapped("name"))
+        )
         self.assertFalse(
             wizard.line_ids.filtered(
                 lambda line: "no price-revision formula" in (line.reason or "")

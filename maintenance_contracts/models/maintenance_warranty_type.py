@@ -244,6 +244,7 @@ class MaintenanceWarrantyType(models.Model):
         return {
             "warning": {
                 "type": "notification",
+                "title": self.env._("Preset applied"),
                 "message": preset._preset_summary(),
             }
         }
@@ -329,7 +330,7 @@ class MaintenanceWarrantyType(models.Model):
             pace = self.env._("every %(count)s months", count=self.visit_interval)
         certificates = dict(self._fields["certificate_type"]._description_selection(self.env))
         summary = self.env._(
-            "Preset applied: %(preset)s. Visits: %(pace)s; certificate: %(certificate)s.",
+            "%(preset)s. Visits: %(pace)s; certificate: %(certificate)s.",
             preset=self.name,
             pace=pace,
             certificate=certificates[self.certificate_type],

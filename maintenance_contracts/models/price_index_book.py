@@ -147,17 +147,12 @@ class IndexBook:
                 # nothing is missing: the values it needs are not published yet
                 raise MissingIndex(
                     self.env._(
-                        "Too early: the revision of %(date)s takes the last value of "
-                        "%(index)s published by then (the last known one is for %(month)s). "
-                        "Preview it from %(from)s.",
+                        "Too early: the revision of %(date)s needs a value of %(index)s "
+                        "for %(needed)s or later; the last known one is for %(month)s.",
                         date=format_date(self.env, date),
                         index=index.code,
+                        needed=month_text(self.env, before - relativedelta(months=max_age_months)),
                         month=month_text(self.env, found[0]),
-                        **{
-                            "from": format_date(
-                                self.env, date - relativedelta(months=max_age_months)
-                            )
-                        },
                     )
                 )
             raise MissingIndex(

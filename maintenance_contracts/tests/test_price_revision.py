@@ -166,9 +166,11 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         # early, nothing to load; it says from when it can be previewed
         with freeze_time("2027-06-01"):
             result = self._preview(contract)
-        self.assertIn("Too early: the revision of 01/01/2028", result["error"])
-        self.assertIn("(the last known one is for October 2027)", result["error"])
-        self.assertIn("Preview it from 11/01/2027", result["error"])
+        self.assertEqual(
+            result["error"],
+            "Too early: the revision of 01/01/2028 needs a value of T-SYNTEC for November "
+            "2027 or later; the last known one is for October 2027.",
+        )
         self.syntec_formula.max_index_age_months = 3
         with freeze_time("2028-01-01"):
             self.assertFalse(self._preview(contract)["error"])

@@ -37,9 +37,8 @@ class TestWarrantyTypePresets(MaintenanceCommon):
         )
         warning = wtype._onchange_regulation()["warning"]
         self.assertEqual(warning["type"], "notification")
-        self.assertIn(
-            "Preset applied: Refrigerating equipment, F-gas leak check", warning["message"]
-        )
+        self.assertEqual(warning["title"], "Preset applied")
+        self.assertIn("Refrigerating equipment, F-gas leak check. Visits: ", warning["message"])
         self.assertIn("from the refrigerant charge", warning["message"])
         self.assertIn("F-gas leak check record", warning["message"])
         lift = wtype.new({"regulation": "lift"})._onchange_regulation()["warning"]["message"]

@@ -18,6 +18,11 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     )
     contract_id = fields.Many2one(comodel_name="contract.contract", string="Contract")
     contract_line_id = fields.Many2one(comodel_name="contract.line", string="Product")
+    line_label = fields.Char(
+        string="Covered product",
+        compute="_compute_line_label",
+        help="The equipment of the line, else its description.",
+    )
     currency_id = fields.Many2one(related="contract_id.currency_id")
     revision_date = fields.Date()
     state = fields.Selection(
@@ -44,6 +49,17 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     index_values = fields.Text(string="Indices used")
     computation = fields.Text()
     reason = fields.Text()
+
+    @api.depends("contract_line_id")
+    def _compute_line_label(self):
+        for line in self:
+            contract_line = line.contract_line_id
+            line.line_label = (
+                contract_line.equipment_id.name
+                or contract_line.name
+                or contract_line.product_id.display_name
+                or False
+            )
 
     @api.depends("state")
     def _compute_state_sequence(self):

@@ -59,7 +59,7 @@ registry.category("web_tour.tours").add("maintenance_24b_fgas_warranty_type", {
         },
         {
             content: "It says what the preset applied",
-            trigger: ".o_notification:contains(Preset applied: Refrigerating equipment, F-gas leak check)",
+            trigger: ".o_notification:contains(Preset applied):contains(Refrigerating equipment, F-gas leak check)",
         },
         {
             content: "The pace follows the charge, not 12 months",
