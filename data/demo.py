@@ -21,6 +21,7 @@ import demo_downtime  # data/demo_downtime.py, beside this script
 import demo_history  # data/demo_history.py, beside this script
 import demo_pack  # data/demo_pack.py, beside this script
 import demo_portal  # data/demo_portal.py, beside this script
+import demo_price_revision  # data/demo_price_revision.py, beside this script
 import demo_regulated  # data/demo_regulated.py, beside this script
 import demo_requests  # data/demo_requests.py, beside this script
 import demo_sale  # data/demo_sale.py
@@ -951,6 +952,7 @@ def main():
         created += demo_downtime.load(Loader(env))
         created += demo_pack.load(Loader(env))
         created += demo_billing.load(Loader(env))
+        created += demo_price_revision.load(Loader(env))
         cr.commit()
         env["maintenance.task"]._cron_closing_documents()
         # the whole demo is loaded (make setup's "nothing to do" reads this

@@ -4,7 +4,7 @@
     "name": "Maintenance Contracts",
     "summary": "Customers, installed sites, equipment, maintenance contracts, "
     "warranty types and preventive visits to plan",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",

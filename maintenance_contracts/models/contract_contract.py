@@ -73,6 +73,12 @@ class ContractContract(models.Model):
     )
     visit_count = fields.Integer(compute="_compute_visit_count")
     covered_product_count = fields.Integer(compute="_compute_covered_product_count")
+    invoicing_period_label = fields.Char(
+        string="Invoicing",
+        compute="_compute_invoicing_period_label",
+        help="How often the contract is invoiced: the price of each line is the "
+        "price of one such period.",
+    )
 
     _maintenance_code_company_unique = models.UniqueIndex(
         "(code, company_id) WHERE is_maintenance AND code IS NOT NULL",
@@ -86,6 +92,36 @@ class ContractContract(models.Model):
                 contract.contract_origin_id = (
                     contract.partner_id.commercial_partner_id.maintenance_origin_id
                 )
+
+    @api.depends("recurring_rule_type", "recurring_interval", "line_recurrence")
+    def _compute_invoicing_period_label(self):
+        _ = self.env._
+        singular = {
+            "daily": _("Invoiced every day"),
+            "weekly": _("Invoiced every week"),
+            "monthly": _("Invoiced every month"),
+            "monthlylastday": _("Invoiced every month (at the month's end)"),
+            "quarterly": _("Invoiced every quarter"),
+            "semesterly": _("Invoiced every six months"),
+            "yearly": _("Invoiced every year"),
+        }
+        months = {"monthly": 1, "monthlylastday": 1, "quarterly": 3, "semesterly": 6, "yearly": 12}
+        for contract in self:
+            rule, interval = contract.recurring_rule_type, contract.recurring_interval or 1
+            if contract.line_recurrence or rule not in singular:
+                contract.invoicing_period_label = False
+            elif interval == 1:
+                contract.invoicing_period_label = singular[rule]
+            elif rule in months:
+                contract.invoicing_period_label = _(
+                    "Invoiced every %(count)s months", count=months[rule] * interval
+                )
+            elif rule == "weekly":
+                contract.invoicing_period_label = _(
+                    "Invoiced every %(count)s weeks", count=interval
+                )
+            else:
+                contract.invoicing_period_label = _("Invoiced every %(count)s days", count=interval)
 
     def _compute_visit_count(self):
         counts = dict(

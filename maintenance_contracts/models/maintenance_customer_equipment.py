@@ -110,8 +110,8 @@ class MaintenanceCustomerEquipment(models.Model):
         compute="_compute_fgas",
         store=True,
         help="Regulation (EU) 2024/573, art. 5: 12 months from 5 t CO2 equivalent, "
-        "6 from 50 t, 3 from 500 t, twice as long with a leakage detection system; "
-        "0: no leak check required.",
+        "6 from 50 t, 3 from 500 t (for HFOs: from 1, 10 and 100 kg of charge), "
+        "twice as long with a leakage detection system; 0: no leak check required.",
     )
     visit_count = fields.Integer(compute="_compute_visit_count")
     document_count = fields.Integer(compute="_compute_document_count")
@@ -124,6 +124,7 @@ class MaintenanceCustomerEquipment(models.Model):
     @api.depends(
         "refrigerant_id.gwp",
         "refrigerant_id.is_fluorinated",
+        "refrigerant_id.is_unsaturated",
         "refrigerant_charge",
         "hermetically_sealed",
         "leak_detection",
@@ -138,6 +139,7 @@ class MaintenanceCustomerEquipment(models.Model):
                 equipment.refrigerant_charge,
                 sealed=equipment.hermetically_sealed,
                 detection=equipment.leak_detection,
+                unsaturated=refrigerant.is_unsaturated,
             )
 
     @api.depends("name", "serial_number")

@@ -25,7 +25,9 @@ class MaintenancePriceIndex(models.Model):
         "first month of the quarter (January, April, July, October).",
     )
     base = fields.Char(
-        string="Unit / base", help="The reference of the series, e.g. base 100 in 2010."
+        string="Unit / base",
+        translate=True,
+        help="The reference of the series, e.g. base 100 in 2010.",
     )
     active = fields.Boolean(default=True)
     note = fields.Html()

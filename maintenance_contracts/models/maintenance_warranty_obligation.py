@@ -52,6 +52,14 @@ class MaintenanceWarrantyObligation(models.Model):
         inverse_name="obligation_id",
         string="Operations",
     )
+    preset_id = fields.Many2one(
+        comodel_name="maintenance.warranty.obligation",
+        string="Copied from",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        help="The preset obligation this one was copied from: its operations are copied with it.",
+    )
 
     @api.constrains("interval", "window_before_days", "window_after_days")
     def _check_interval(self):
@@ -65,3 +73,22 @@ class MaintenanceWarrantyObligation(models.Model):
                 )
             if obligation.window_before_days < 0 or obligation.window_after_days < 0:
                 raise ValidationError(self.env._("The tolerance window cannot be negative."))
+
+    def _copy_preset_operations(self):
+        """The operations of the preset obligations these were copied from,
+        for those that have none yet (one create)."""
+        todo = self.filtered(lambda ob: ob.preset_id and not ob.operation_ids)
+        self.env["maintenance.warranty.operation"].create(
+            [
+                {
+                    "warranty_type_id": obligation.warranty_type_id.id,
+                    "obligation_id": obligation.id,
+                    "sequence": operation.sequence,
+                    "name": operation.name,
+                    "description": operation.description,
+                    "is_required": operation.is_required,
+                }
+                for obligation in todo
+                for operation in obligation.preset_id.operation_ids
+            ]
+        )

@@ -5,8 +5,38 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+
+# what choosing a regulation copies from its preset (the warranty types of
+# data/maintenance_warranty_type_regulated_data.xml)
+PRESET_FIELDS = (
+    "visit_interval_unit",
+    "visit_interval",
+    "window_before_days",
+    "window_after_days",
+    "visit_duration",
+    "legal_reference",
+    "legal_basis",
+    "certificate_type",
+    "certificate_deadline_days",
+    "covers_after_hours",
+    "response_time",
+    "response_time_basis",
+)
+OBLIGATION_FIELDS = (
+    "sequence",
+    "name",
+    "interval_unit",
+    "interval",
+    "anchor",
+    "duration",
+    "window_before_days",
+    "window_after_days",
+    "legal_reference",
+    "legal_basis",
+)
+OPERATION_FIELDS = ("sequence", "name", "description", "is_required")
 
 
 def add_months(day, months):
@@ -126,6 +156,8 @@ class MaintenanceWarrantyType(models.Model):
             ("none", "None"),
             ("boiler", "Boiler service certificate"),
             ("fgas", "F-gas leak check record"),
+            ("heat_pump", "Heat pump service certificate"),
+            ("lift", "Lift maintenance visit report"),
         ],
         string="Certificate",
         required=True,
@@ -189,6 +221,126 @@ class MaintenanceWarrantyType(models.Model):
                 )
             if wtype.response_time < 0:
                 raise ValidationError(self.env._("The committed response time cannot be negative."))
+
+    @api.onchange("regulation")
+    def _onchange_regulation(self):
+        """Choosing a regulation applies its preset: periodicity, legal
+        reference and basis, certificate, operations and obligations."""
+        preset = self._regulation_preset(self.regulation)
+        if not preset:
+            return None
+        self.update(preset._preset_values())
+        if not self.name:
+            self.name = preset.name
+        # a saved type keeps what it has (its visits may use it); a new one
+        # takes the preset's checklist
+        if not self._origin.id or not (self.operation_ids or self.obligation_ids):
+            self.operation_ids = [Command.clear()] + [
+                Command.create(vals) for vals in preset._preset_operation_values()
+            ]
+            self.obligation_ids = [Command.clear()] + [
+                Command.create(vals) for vals in preset._preset_obligation_values()
+            ]
+        return {
+            "warning": {
+                "type": "notification",
+                "title": self.env._("Preset applied"),
+                "message": preset._preset_summary(),
+            }
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a regulated type created without its rules (import, API) takes its
+        # preset's, as the form does
+        for vals in vals_list:
+            preset = self._regulation_preset(vals.get("regulation"))
+            if not preset:
+                continue
+            for name, value in preset._preset_values().items():
+                vals.setdefault(name, value)
+            vals.setdefault("name", preset.name)
+            if not vals.get("operation_ids") and not vals.get("obligation_ids"):
+                vals["operation_ids"] = [
+                    Command.create(op) for op in preset._preset_operation_values()
+                ]
+                vals["obligation_ids"] = [
+                    Command.create(ob) for ob in preset._preset_obligation_values()
+                ]
+        wtypes = super().create(vals_list)
+        wtypes.obligation_ids._copy_preset_operations()
+        return wtypes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "obligation_ids" in vals:
+            self.obligation_ids._copy_preset_operations()
+        return res
+
+    # presets -----------------------------------------------------------
+
+    @api.model
+    def _regulation_preset(self, regulation):
+        """The preset warranty type of ``regulation`` (the module's data
+        record, or else the first type of that regulation), excluding the
+        record being edited."""
+        if not regulation:
+            return self.browse()
+        own = self._origin.ids if self else []
+        preset = self.env.ref(
+            f"maintenance_contracts.warranty_type_reg_{regulation}", raise_if_not_found=False
+        )
+        if preset and preset.id not in own and preset.regulation == regulation:
+            return preset
+        return self.search(
+            [("regulation", "=", regulation), ("id", "not in", own)], order="sequence, id", limit=1
+        )
+
+    def _preset_values(self):
+        self.ensure_one()
+        return {name: self[name] for name in PRESET_FIELDS}
+
+    def _preset_operation_values(self):
+        """The operations done at every visit (those of an obligation come
+        with it)."""
+        self.ensure_one()
+        return [
+            {name: op[name] for name in OPERATION_FIELDS}
+            for op in self.operation_ids
+            if not op.obligation_id
+        ]
+
+    def _preset_obligation_values(self):
+        self.ensure_one()
+        return [
+            dict({name: ob[name] for name in OBLIGATION_FIELDS}, preset_id=ob.id)
+            for ob in self.obligation_ids
+        ]
+
+    def _preset_summary(self):
+        """What applying this preset set, in a sentence."""
+        self.ensure_one()
+        if self.visit_interval_unit == "fgas":
+            pace = self.env._("from the refrigerant charge (12, 6 or 3 months by CO2 equivalent)")
+        elif self.visit_interval_unit == "none":
+            pace = self.env._("no preventive visit")
+        elif self.visit_interval_unit == "week":
+            pace = self.env._("every %(count)s weeks", count=self.visit_interval)
+        else:
+            pace = self.env._("every %(count)s months", count=self.visit_interval)
+        certificates = dict(self._fields["certificate_type"]._description_selection(self.env))
+        summary = self.env._(
+            "%(preset)s. Visits: %(pace)s; certificate: %(certificate)s.",
+            preset=self.name,
+            pace=pace,
+            certificate=certificates[self.certificate_type],
+        )
+        if self.obligation_ids:
+            summary += " " + self.env._(
+                "Further obligations: %(obligations)s.",
+                obligations=", ".join(self.obligation_ids.mapped("name")),
+            )
+        return summary
 
     # business helpers -------------------------------------------------
 

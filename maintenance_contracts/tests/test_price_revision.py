@@ -130,7 +130,7 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         self.syntec_formula.reference_lag_months = 0
         result = self._preview(contract)
         self.assertIn("No value of index", result["error"])
-        self.assertIn("2028-01", result["error"])
+        self.assertIn("for January 2028", result["error"])
 
     def test_last_published_rule(self):
         self.syntec_formula.reference_month_rule = "last_published"
@@ -156,11 +156,24 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         self.syntec_formula.write(
             {"reference_month_rule": "last_published", "max_index_age_months": 2}
         )
-        result = self._preview(self._revisable_contract())
-        # the last known value (2027-10) is 3 months before January 2028
+        contract = self._revisable_contract()
+        # on the revision day, the last known value (2027-10) is 3 months
+        # before January 2028: the registry is behind
+        with freeze_time("2028-01-01"):
+            result = self._preview(contract)
         self.assertIn("last known value of index", result["error"])
+        # months before the revision, its values are not published yet: too
+        # early, nothing to load; it says from when it can be previewed
+        with freeze_time("2027-06-01"):
+            result = self._preview(contract)
+        self.assertEqual(
+            result["error"],
+            "Too early: the revision of 01/01/2028 needs a value of T-SYNTEC for November "
+            "2027 or later; the last known one is for October 2027.",
+        )
         self.syntec_formula.max_index_age_months = 3
-        self.assertFalse(self._preview(self._revisable_contract())["error"])
+        with freeze_time("2028-01-01"):
+            self.assertFalse(self._preview(contract)["error"])
 
     def test_chained_versus_initial_base(self):
         self._values(self.syntec, {"2028-10": 290.0})
@@ -326,7 +339,7 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         formula = self._formula("Quarterly", 0.15, [(quarterly, 0.85)])
         contract = self._revisable_contract(formula=formula, base_month="2026-11-01")
         # 3 months before January 2028: the fourth quarter of 2027, not published
-        self.assertIn("for 2027-10", self._preview(contract)["error"])
+        self.assertIn("for October 2027", self._preview(contract)["error"])
         formula.reference_lag_months = 4
         result = self._preview(contract)
         # September 2027 is in the third quarter; November 2026 in the fourth

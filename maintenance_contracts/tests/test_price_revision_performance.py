@@ -6,7 +6,8 @@ from .price_revision_common import PriceRevisionCommon
 
 # one batch: the same number of queries for 10 or 100 contracts
 REVISE_QUERIES = 23
-PREVIEW_QUERIES = 17
+# (+1: the user's language, to write the months in words: « octobre 2026 »)
+PREVIEW_QUERIES = 18
 CRON_QUERIES = 26
 
 

@@ -60,14 +60,14 @@ class TestPriceRevisionRun(PriceRevisionCommon):
                 (line.base_price, line.old_price, line.new_price), (1200.0, 1200.0, 1240.80)
             )
             self.assertEqual(line.coefficient, 1.034)
-            self.assertIn("I = 281.1 (2027-10), I0 = 270.5 (2026-10)", line.index_values)
+            self.assertIn("I = 281.1 (October 2027), I0 = 270.5 (October 2026)", line.index_values)
             self.assertIn(
                 "0.15 + 0.85 x 281.1 / 270.5 = 1.03330869, rounded to 1.034", line.computation
             )
             error = wizard.line_ids.filtered(lambda line: line.contract_id == missing)
             self.assertEqual(error.state, "error")
             self.assertIn(
-                "No value of index T-BT47 - Electrical work (test) for 2026-10", error.reason
+                "No value of index T-BT47 - Electrical work (test) for October 2026", error.reason
             )
             self.assertEqual((wizard.revisable_count, wizard.error_count), (1, 1))
             # nothing written by the preview

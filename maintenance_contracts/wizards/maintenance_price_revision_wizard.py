@@ -66,6 +66,8 @@ class MaintenancePriceRevisionWizard(models.TransientModel):
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
+            # the preview's columns, reason included, without scrolling
+            "context": {"dialog_size": "extra-large"},
         }
 
     def action_preview(self):

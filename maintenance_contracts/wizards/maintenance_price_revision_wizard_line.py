@@ -18,6 +18,11 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     )
     contract_id = fields.Many2one(comodel_name="contract.contract", string="Contract")
     contract_line_id = fields.Many2one(comodel_name="contract.line", string="Product")
+    line_label = fields.Char(
+        string="Covered product",
+        compute="_compute_line_label",
+        help="The equipment of the line, else its description.",
+    )
     currency_id = fields.Many2one(related="contract_id.currency_id")
     revision_date = fields.Date()
     state = fields.Selection(
@@ -34,7 +39,9 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     base_price = fields.Float(digits="Product Price", help="P0, or the last revised price.")
     old_price = fields.Float(string="Current price", digits="Product Price")
     new_price = fields.Float(digits="Product Price")
-    coefficient = fields.Float(digits=(16, 8))
+    # the applied coefficient is rounded by the formula (3 or 4 digits); the
+    # raw one is in the computation
+    coefficient = fields.Float(digits=(16, 4))
     limit_effect = fields.Selection(
         selection=[("floor", "Floor"), ("cap", "Cap"), ("threshold", "Below the threshold")],
         string="Limit",
@@ -42,6 +49,17 @@ class MaintenancePriceRevisionWizardLine(models.TransientModel):
     index_values = fields.Text(string="Indices used")
     computation = fields.Text()
     reason = fields.Text()
+
+    @api.depends("contract_line_id")
+    def _compute_line_label(self):
+        for line in self:
+            contract_line = line.contract_line_id
+            line.line_label = (
+                contract_line.equipment_id.name
+                or contract_line.name
+                or contract_line.product_id.display_name
+                or False
+            )
 
     @api.depends("state")
     def _compute_state_sequence(self):

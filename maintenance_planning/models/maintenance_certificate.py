@@ -22,8 +22,10 @@ MUTABLE_FIELDS = ("state", "sent_date", "reminder_sent", "attachment_id")
 
 class MaintenanceCertificate(models.Model):
     """A document the law requires after a visit of regulated equipment: the
-    boiler service certificate (arrêté du 15 septembre 2009) or the F-gas
-    leak check record (Regulation (EU) 2024/573, art. 5 and 6). Closing the
+    boiler service certificate (arrêté du 15 septembre 2009), the F-gas
+    leak check record (Regulation (EU) 2024/573, art. 5 and 6), the heat
+    pump service certificate (décret n° 2020-912, arrêté du 24 juillet 2020)
+    or the lift maintenance visit report (CCH art. R134-1 and following). Closing the
     task produces it (PDF attached to the equipment), sends it to the
     customer and tracks its deadline."""
 
@@ -38,6 +40,8 @@ class MaintenanceCertificate(models.Model):
         selection=[
             ("boiler", "Boiler service certificate"),
             ("fgas", "F-gas leak check record"),
+            ("heat_pump", "Heat pump service certificate"),
+            ("lift", "Lift maintenance visit report"),
         ],
         string="Type",
         required=True,
@@ -114,7 +118,13 @@ class MaintenanceCertificate(models.Model):
     refrigerant_recovered = fields.Float(
         string="Quantity recovered (kg)", digits=(16, 3), readonly=True
     )
-    next_check_date = fields.Date(string="Next leak check by", readonly=True)
+    next_check_date = fields.Date(string="Next check by", readonly=True)
+    obligations_done = fields.Text(
+        string="Regulatory checks done",
+        readonly=True,
+        help="The further obligations done at the same visit (a lift's cable "
+        "check, safety gear check, technical inspection...).",
+    )
 
     _name_company_unique = models.Constraint(
         "UNIQUE(name, company_id)", "This certificate number already exists."

@@ -29,11 +29,12 @@ class MaintenanceCustomerRequest(models.Model):
 
     @api.depends("name")
     def _compute_display_name(self):
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         # numbered when saved: « New request » until then, not « / »
         for request in self:
             if not request.name or request.name == "/":
                 request.display_name = self.env._("New request")
+        return res
 
     @api.depends(
         "received_at",

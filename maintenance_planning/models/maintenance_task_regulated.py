@@ -29,6 +29,8 @@ class MaintenanceTask(models.Model):
             ("none", "None"),
             ("boiler", "Boiler service certificate"),
             ("fgas", "F-gas leak check record"),
+            ("heat_pump", "Heat pump service certificate"),
+            ("lift", "Lift maintenance visit report"),
         ],
         string="Certificate",
         compute="_compute_certificate_type",
@@ -212,6 +214,35 @@ class MaintenanceTask(models.Model):
                 co_ppm=self.certificate_co_ppm,
                 nox_emission=self.certificate_nox,
                 advice=self.certificate_advice,
+            )
+        elif wtype.certificate_type == "lift":
+            obligations = self.visit_ids.filtered(
+                lambda visit: (
+                    visit.obligation_id
+                    and (not visit.equipment_id or visit.equipment_id == equipment)
+                )
+            ).obligation_id
+            vals.update(
+                obligations_done="\n".join(f"- {name}" for name in obligations.mapped("name"))
+                or False,
+                # the next maintenance visit within the type's period (6 weeks)
+                next_check_date=visit_date + wtype._visit_step()
+                if wtype._has_preventive_visits()
+                else False,
+            )
+        elif wtype.certificate_type == "heat_pump":
+            vals.update(
+                refrigerant_id=equipment.refrigerant_id.id,
+                refrigerant_charge=equipment.refrigerant_charge,
+                fgas_co2e=equipment.fgas_co2e,
+                leak_found=self.leak_found,
+                refrigerant_added=self.refrigerant_added,
+                refrigerant_recovered=self.refrigerant_recovered,
+                advice=self.certificate_advice,
+                # the next service within the type's period (2 years)
+                next_check_date=visit_date + wtype._visit_step()
+                if wtype._has_preventive_visits()
+                else False,
             )
         else:
             interval = equipment.fgas_check_interval

@@ -133,6 +133,11 @@ registry.category("web_tour.tours").add("maintenance_manager_journey", {
             run: "click",
         },
         {
+            content: "Validating creates the visits: it is confirmed first",
+            trigger: '.modal:contains("preventive visits to plan") footer .btn-primary',
+            run: "click",
+        },
+        {
             content: "A confirmation says how many visits are to plan",
             trigger: '.o_notification:contains("validated")',
         },
