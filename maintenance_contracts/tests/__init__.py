@@ -1,6 +1,6 @@
 from . import test_visit_generation
 from . import test_warranty_type_presets
-from . import test_contract_form_24b
+from . import test_contract_form_layout
 from . import test_contract_invoicing
 from . import test_contract_errors
 from . import test_access

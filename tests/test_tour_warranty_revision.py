@@ -16,27 +16,27 @@ from .test_demo_catalogue import _demo_module
 
 
 @tagged("post_install", "-at_install")
-class TestTour24b(FrenchBrowserMixin, HttpCase):
+class TestWarrantyAndRevisionTour(FrenchBrowserMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.manager = new_test_user(
             cls.env,
-            login="tour24b_manager",
+            login="tour_wr_manager",
             name="Sophie Martin",
             groups="maintenance_contracts.group_maintenance_manager",
             tz="Europe/Paris",
         )
         cls.admin = new_test_user(
             cls.env,
-            login="tour24b_admin",
+            login="tour_wr_admin",
             name="Thomas Lefèvre",
             groups="maintenance_contracts.group_maintenance_admin",
             tz="Europe/Paris",
         )
 
     def test_admin_sets_up_an_fgas_warranty_type(self):
-        self.start_tour("/odoo", "maintenance_24b_fgas_warranty_type", login=self.admin.login)
+        self.start_tour("/odoo", "maintenance_fgas_warranty_type_tour", login=self.admin.login)
         wtype = self.env["maintenance.warranty.type"].search([("code", "=", "FGAS-TOUR")])
         self.assertEqual(wtype.create_uid, self.admin)
         self.assertEqual(wtype.regulation, "fgas")
@@ -90,7 +90,7 @@ class TestTour24b(FrenchBrowserMixin, HttpCase):
             }
         )
         contract.action_maintenance_validate()
-        self.start_tour("/odoo", "maintenance_24b_price_revision", login=self.manager.login)
+        self.start_tour("/odoo", "maintenance_price_revision_tour", login=self.manager.login)
         revision = contract.price_revision_ids
         self.assertEqual(len(revision), 1)
         self.assertEqual(revision.state, "done")

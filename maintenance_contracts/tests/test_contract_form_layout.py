@@ -12,7 +12,7 @@ from .common import MaintenanceCommon
 
 
 @tagged("post_install", "-at_install")
-class TestContractForm24b(MaintenanceCommon):
+class TestContractFormLayout(MaintenanceCommon):
     def test_invoicing_period_in_words(self):
         contract = (
             self.env["contract.contract"]

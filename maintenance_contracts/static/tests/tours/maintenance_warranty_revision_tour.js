@@ -3,7 +3,7 @@ import { registry } from "@web/core/registry";
 /**
  * Issue 24 (b): a regulated warranty type set up in one step, and a price
  * revision previewed and applied, clicked from /odoo as each role
- * (tests/test_tour_24b.py).
+ * (tests/test_tour_warranty_revision.py).
  */
 
 function openMenu(section, item) {
@@ -31,7 +31,7 @@ function openMenu(section, item) {
     ];
 }
 
-registry.category("web_tour.tours").add("maintenance_24b_fgas_warranty_type", {
+registry.category("web_tour.tours").add("maintenance_fgas_warranty_type_tour", {
     steps: () => [
         ...openMenu("maintenance_config_menu", "maintenance_warranty_type_menu"),
         {
@@ -87,7 +87,7 @@ registry.category("web_tour.tours").add("maintenance_24b_fgas_warranty_type", {
     ],
 });
 
-registry.category("web_tour.tours").add("maintenance_24b_price_revision", {
+registry.category("web_tour.tours").add("maintenance_price_revision_tour", {
     steps: () => [
         ...openMenu("maintenance_contracts_menu", "contract_contract_menu_maintenance"),
         {
