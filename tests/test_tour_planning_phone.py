@@ -48,7 +48,9 @@ class TestPlanningAndPhoneTour(FrenchBrowserMixin, HttpCase, TechnicianCommon):
     def test_technician_phone(self):
         self.browser_size = "390x844"
         self.touch_enabled = True
-        self.start_tour("/odoo", "maintenance_planning_phone_technician", login=self.technician.login)
+        self.start_tour(
+            "/odoo", "maintenance_planning_phone_technician", login=self.technician.login
+        )
         task = self.task
         self.assertEqual(task.state, "done")
         self.assertEqual(task.part_ids.product_id, self.part)
