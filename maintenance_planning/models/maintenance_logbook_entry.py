@@ -176,14 +176,13 @@ class MaintenanceLogbookEntry(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
-        if self:
-            raise UserError(
-                self.env._(
-                    "A logbook entry is never deleted: write a correction referring to it instead."
-                )
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_logbook(self):
+        raise UserError(
+            self.env._(
+                "A logbook entry is never deleted: write a correction referring to it instead."
             )
-        return super().unlink()
+        )
 
     def action_correct(self):
         """A new entry correcting this one (the form of the new entry)."""
