@@ -6,10 +6,11 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, plaintext2html
+from odoo.tools import plaintext2html
 
 from odoo.addons.maintenance_contracts.cron_lock import lock_batch
 
+from ..numbering import allocate_numbers, number_sequence
 from .maintenance_commitment import KINDS, PRIORITIES
 from .maintenance_commitment_clock import WorkClock
 
@@ -1112,32 +1113,12 @@ class MaintenanceCustomerRequest(models.Model):
     @api.model
     def _allocate_numbers(self, company, count):
         """``count`` request numbers of ``company`` (DEM/2027/00012), drawn in
-        one query whatever ``count`` is."""
-        Sequence = self.env["ir.sequence"].sudo()  # numbering is not a user right
-        sequence = Sequence.search(
-            [("code", "=", SEQUENCE_CODE), ("company_id", "in", [company.id, False])],
-            order="company_id",
-            limit=1,
+        one query whatever ``count`` is (the dossiers' numbering)."""
+        sequence = number_sequence(
+            self.env,
+            SEQUENCE_CODE,
+            company,
+            self.env._("Customer request (%(company)s)", company=company.name),
+            "DEM/%(year)s/",
         )
-        if not sequence.company_id:
-            sequence = Sequence.create(
-                {
-                    "name": self.env._("Customer request (%(company)s)", company=company.name),
-                    "code": SEQUENCE_CODE,
-                    "company_id": company.id,
-                    "prefix": "DEM/%(year)s/",
-                    "padding": 5,
-                }
-            )
-        prefix, suffix = sequence._get_prefix_suffix()
-        self.env.cr.execute(
-            SQL(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                f"ir_sequence_{sequence.id:03d}",
-                count,
-            )
-        )
-        return [
-            f"{prefix}{number:0{sequence.padding}d}{suffix}"
-            for number in sorted(row[0] for row in self.env.cr.fetchall())
-        ]
+        return allocate_numbers(sequence, count)
