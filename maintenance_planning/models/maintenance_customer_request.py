@@ -24,6 +24,20 @@ MILESTONES = {
 KIND_KEYS = [kind for kind, _label in KINDS]
 # requests in these states raise no alert
 QUIET_STATES = ("waiting", "closed", "cancelled")
+# writing these may move the at-risk moments and deadlines to come
+ALERT_FIELDS = {
+    "received_at",
+    "priority",
+    "site_id",
+    "equipment_id",
+    "contract_id",
+    "warranty_type_id",
+    "calendar_id",
+    "company_id",
+    "to_confirm",
+    "pause_ids",
+    "state",
+}
 # what a portal user may send: a form's text and a few requests an hour
 PORTAL_MAX_TITLE = 200
 PORTAL_MAX_DESCRIPTION = 10000
@@ -398,9 +412,9 @@ class MaintenanceCustomerRequest(models.Model):
         if not with_site:
             self._assign(values)
             return
-        days = [
-            fields.Date.context_today(self, r.received_at or fields.Datetime.now()) for r in self
-        ]
+        # the day in the company's time zone, not the one of whoever
+        # triggers the computation (a stored field): the same for all
+        days = {request: request._company_day() for request in self}
         lines = (
             self.env["contract.line"]
             .sudo()  # the covering contract is read whatever the user's accounting rights
@@ -409,10 +423,10 @@ class MaintenanceCustomerRequest(models.Model):
                     ("site_id", "in", with_site.site_id.ids),
                     ("warranty_type_id", "!=", False),
                     ("contract_id.maintenance_state", "=", "active"),
-                    ("date_start", "<=", max(days)),
+                    ("date_start", "<=", max(days.values())),
                     "|",
                     ("date_end", "=", False),
-                    ("date_end", ">=", min(days)),
+                    ("date_end", ">=", min(days.values())),
                 ],
                 order="id",
             )
@@ -421,7 +435,7 @@ class MaintenanceCustomerRequest(models.Model):
         for line in lines:
             by_site[line.site_id.id].append(line)
         for request in with_site:
-            day = fields.Date.context_today(self, request.received_at or fields.Datetime.now())
+            day = days[request]
             running = [
                 line
                 for line in by_site[request.site_id.id]
@@ -433,6 +447,14 @@ class MaintenanceCustomerRequest(models.Model):
             values["contract_id"][request] = line.contract_id.id if line else False
             values["warranty_type_id"][request] = line.warranty_type_id.id if line else False
         self._assign(values)
+
+    def _company_day(self):
+        """The day the request was received, in its company's time zone."""
+        self.ensure_one()
+        tz = self.company_id._maintenance_tz()
+        return fields.Date.context_today(
+            self.with_context(tz=tz), self.received_at or fields.Datetime.now()
+        )
 
     @api.depends("contract_id")
     def _compute_out_of_contract(self):
@@ -485,20 +507,16 @@ class MaintenanceCustomerRequest(models.Model):
         results = self._plan_batch([plan[:4] for plan in plans])
         for (request, _basis, _start, _hours, fname), moment in zip(plans, results, strict=True):
             values[fname][request] = moment
-        moments = []
         for request in self:
-            open_moments = [
-                (values[f"{kind}_deadline"][request], values[f"{kind}_risk_at"][request])
-                for kind in KIND_KEYS
-                if values[f"{kind}_deadline"][request] and not request[MILESTONES[kind]]
-            ]
             values["next_deadline"][request] = min(
-                (deadline for deadline, _risk in open_moments), default=False
+                (
+                    values[f"{kind}_deadline"][request]
+                    for kind in KIND_KEYS
+                    if values[f"{kind}_deadline"][request] and not request[MILESTONES[kind]]
+                ),
+                default=False,
             )
-            if request.state not in ("closed", "cancelled"):
-                moments += [moment for pair in open_moments for moment in pair]
         self._assign(values)
-        self._schedule_alerts(moments)
 
     @api.depends(
         "received_at",
@@ -583,6 +601,7 @@ class MaintenanceCustomerRequest(models.Model):
         with self.env.cr.savepoint():
             requests = super().create(vals_list)
             requests.mapped("next_deadline")
+        requests._wake_alerts()
         requests.filtered(
             lambda r: r.intervention_id and r.state in ("new", "acknowledged")
         )._mark_planned()
@@ -593,6 +612,8 @@ class MaintenanceCustomerRequest(models.Model):
         if "name" in vals and any(vals["name"] != request.name for request in self):
             raise UserError(self.env._("The number of a request cannot be changed."))
         result = super().write(vals)
+        if ALERT_FIELDS & set(vals):
+            self._wake_alerts()
         if vals.get("intervention_id"):
             self.filtered(lambda r: r.state in ("new", "acknowledged"))._mark_planned()
         return result
@@ -989,6 +1010,19 @@ class MaintenanceCustomerRequest(models.Model):
             return clock.measure(item[2], item[3], pauses)
 
         return self._run_batch(items, measure)
+
+    def _wake_alerts(self):
+        """Wake the alert cron once for these requests, at the earliest
+        at-risk moment or deadline to come of their open committed times
+        (after their deadlines are computed: never from the compute)."""
+        moments = []
+        for request in self:
+            if request.state in ("closed", "cancelled"):
+                continue
+            for kind in KIND_KEYS:
+                if request[f"{kind}_deadline"] and not request[MILESTONES[kind]]:
+                    moments += [request[f"{kind}_deadline"], request[f"{kind}_risk_at"]]
+        self._schedule_alerts(moments)
 
     def _schedule_alerts(self, moments):
         """Wake the alert cron at the earliest future at-risk moment or

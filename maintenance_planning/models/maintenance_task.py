@@ -344,13 +344,15 @@ class MaintenanceTask(models.Model):
             return [("id", "in", ids)]
         return [("id", "not in", ids)]
 
-    @api.depends("planned_start", "state", "visit_ids.window_start", "visit_ids.window_end")
+    @api.depends(
+        "planned_start", "state", "company_id", "visit_ids.window_start", "visit_ids.window_end"
+    )
     def _compute_planned_outside_window(self):
         for task in self:
             task.planned_outside_window = bool(
                 task.state != "cancelled"
                 and task.planned_start
-                and task.visit_ids._outside_window(task._local_date(task.planned_start))
+                and task.visit_ids._outside_window(task._company_date(task.planned_start))
             )
 
     @api.constrains("planned_start", "planned_end")
@@ -1079,6 +1081,12 @@ class MaintenanceTask(models.Model):
 
     def _local_date(self, value):
         return fields.Datetime.context_timestamp(self, value).date()
+
+    def _company_date(self, value):
+        """The day of ``value`` in the task's company's time zone: the same
+        for every user, for what is stored (the window of its visits)."""
+        tz = self.company_id._maintenance_tz()
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).date()
 
     def _sync_intervention_state(self):
         """A dossier follows its tasks: planned once a task is dated, in

@@ -38,3 +38,4 @@ from . import test_planning_screens
 from . import test_technician_phone
 from . import test_regulated_certificates_more
 from . import test_request_numbering
+from . import test_stored_time_zone
