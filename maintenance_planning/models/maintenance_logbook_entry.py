@@ -176,13 +176,17 @@ class MaintenanceLogbookEntry(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_logbook(self):
-        raise UserError(
-            self.env._(
-                "A logbook entry is never deleted: write a correction referring to it instead."
+    def unlink(self):
+        # an unlink override, not @api.ondelete: nobody has the right to
+        # delete an entry, and ondelete methods run after that access check;
+        # this says why first, and refuses the superuser too
+        if self:
+            raise UserError(
+                self.env._(
+                    "A logbook entry is never deleted: write a correction referring to it instead."
+                )
             )
-        )
+        return super().unlink()
 
     def action_correct(self):
         """A new entry correcting this one (the form of the new entry)."""
