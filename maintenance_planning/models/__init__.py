@@ -24,6 +24,7 @@ from . import contract_contract
 from . import maintenance_commitment
 from . import resource_calendar
 from . import maintenance_customer_request
+from . import maintenance_customer_request_sla
 from . import maintenance_customer_request_frozen
 from . import maintenance_customer_request_mail
 from . import maintenance_customer_request_form
