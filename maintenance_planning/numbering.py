@@ -8,8 +8,9 @@ from odoo.tools import SQL
 
 def number_sequence(env, code, company, name, prefix):
     """The sequence ``code`` of ``company``; created the first time a company
-    numbers a record (numbers are per company), named ``name``, copying the
-    shared sequence of the code when there is one, else with ``prefix``."""
+    numbers a record (numbers are per company), named ``name()`` (called
+    then only: reading the company's name costs queries), copying the shared
+    sequence of the code when there is one, else with ``prefix``."""
     Sequence = env["ir.sequence"].sudo()  # numbering is not a user right
     domain = [("code", "=", code), ("company_id", "in", [company.id, False])]
     sequence = Sequence.search(domain, order="company_id", limit=1)
@@ -26,7 +27,7 @@ def number_sequence(env, code, company, name, prefix):
         template = sequence
         sequence = Sequence.create(
             {
-                "name": name,
+                "name": name(),
                 "code": code,
                 "company_id": company.id,
                 "prefix": template.prefix or prefix,

@@ -601,7 +601,7 @@ class MaintenanceCustomerRequest(models.Model):
             self.env,
             SEQUENCE_CODE,
             company,
-            self.env._("Customer request (%(company)s)", company=company.name),
+            lambda: self.env._("Customer request (%(company)s)", company=company.name),
             "DEM/%(year)s/",
         )
         return allocate_numbers(sequence, count)

@@ -451,7 +451,7 @@ class MaintenanceIntervention(models.Model):
             self.env,
             SEQUENCE_CODE,
             company,
-            self.env._("Intervention dossier (%(company)s)", company=company.name),
+            lambda: self.env._("Intervention dossier (%(company)s)", company=company.name),
             "INT/%(year)s/",
         )
 

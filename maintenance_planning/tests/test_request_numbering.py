@@ -1,9 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Requests and dossiers are numbered by one helper, whatever the
+"""Requests are numbered by the dossiers' helper, whatever the
 implementation of their sequence (standard or no gap)."""
-
-from datetime import datetime
 
 from freezegun import freeze_time
 
@@ -42,24 +40,3 @@ class TestRequestNumbering(RequestCommon):
             [second.name, third.name, fourth.name],
             [f"DEM/2027/{number + step:05d}" for step in (1, 2, 3)],
         )
-
-    @freeze_time("2027-03-01 08:00:00")
-    def test_alert_cron_woken_once_per_create(self):
-        """The alert job is woken by the create, once for the batch, at the
-        earliest at-risk moment (response 1 h, at risk at 75 %: 08:45 UTC),
-        not by each computation of the deadlines."""
-        cron = self.env.ref("maintenance_planning.maintenance_customer_request_cron_alerts")
-        Trigger = self.env["ir.cron.trigger"]
-        before = Trigger.search([("cron_id", "=", cron.id)])
-        self.Request.with_user(self.manager).create(
-            [
-                {"site_id": self.site.id, "priority": "1", "received_at": "2027-03-01 08:00:00"},
-                {"site_id": self.site.id, "priority": "2", "received_at": "2027-03-01 08:00:00"},
-            ]
-        )
-        added = Trigger.search([("cron_id", "=", cron.id)]) - before
-        self.assertEqual(added.mapped("call_at"), [datetime(2027, 3, 1, 8, 45)])
-        # a write that moves no deadline wakes nothing more
-        requests = self.Request.search([("received_at", "=", "2027-03-01 08:00:00")])
-        requests.with_user(self.manager).write({"title": "Plus de chauffage"})
-        self.assertEqual(Trigger.search([("cron_id", "=", cron.id)]) - before, added)
