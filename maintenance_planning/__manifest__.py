@@ -23,6 +23,7 @@
         "data/ir_sequence_data.xml",
         "report/maintenance_task_report.xml",
         "data/maintenance_task_mail_template.xml",
+        "data/maintenance_task_data.xml",
         "data/maintenance_customer_request_data.xml",
         "report/maintenance_regulated_report.xml",
         "data/maintenance_regulated_data.xml",

@@ -2,6 +2,8 @@ from . import res_users
 from . import ir_http
 from . import maintenance_intervention
 from . import maintenance_task
+from . import maintenance_task_frozen
+from . import maintenance_task_closing
 from . import maintenance_task_checklist
 from . import maintenance_visit
 from . import res_company
@@ -9,8 +11,10 @@ from . import res_config_settings
 from . import ir_attachment
 from . import ir_attachment_certificate
 from . import maintenance_task_checkin
+from . import maintenance_task_checkin_links
 from . import maintenance_meter
 from . import maintenance_meter_reading
+from . import maintenance_task_meter
 from . import maintenance_task_part
 from . import product_template
 from . import maintenance_site
@@ -20,6 +24,7 @@ from . import contract_contract
 from . import maintenance_commitment
 from . import resource_calendar
 from . import maintenance_customer_request
+from . import maintenance_customer_request_sla
 from . import maintenance_customer_request_frozen
 from . import maintenance_customer_request_mail
 from . import maintenance_customer_request_form

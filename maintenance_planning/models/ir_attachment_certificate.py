@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 # what makes the document itself, and where it is filed
@@ -18,10 +18,9 @@ class IrAttachment(models.Model):
             self._check_not_certificate_pdf()
         return super().write(vals)
 
-    def unlink(self):
-        if self:
-            self._check_not_certificate_pdf()
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_certificate_pdf(self):
+        self._check_not_certificate_pdf()
 
     def _check_not_certificate_pdf(self):
         candidates = self.sudo().filtered(lambda a: a.maintenance_category == "certificate")

@@ -4,7 +4,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+
+from ..numbering import allocate_numbers, number_sequence
 
 SEQUENCE_CODE = "maintenance.intervention"
 FOLDED_STATES = ("done", "cancelled")
@@ -446,33 +447,13 @@ class MaintenanceIntervention(models.Model):
     def _number_sequence(self, company):
         """The dossier sequence of ``company``; created from the shared one
         the first time a company numbers a dossier (numbers are per company)."""
-        Sequence = self.env["ir.sequence"].sudo()  # numbering is not a user right
-        domain = [("code", "=", SEQUENCE_CODE), ("company_id", "in", [company.id, False])]
-        sequence = Sequence.search(domain, order="company_id", limit=1)
-        if not sequence.company_id:
-            # Companies get theirs at creation (res.company.create) and at
-            # installation; for any other, two first dossiers at once must
-            # not create two sequences: a no-op update of the company row
-            # makes the second transaction fail with a serialization error,
-            # and the server runs it again, then finding the first's sequence.
-            self.env.cr.execute(
-                SQL("UPDATE res_company SET write_date = write_date WHERE id = %s", company.id)
-            )
-            sequence = Sequence.search(domain, order="company_id", limit=1)
-        if not sequence.company_id:
-            template = sequence
-            sequence = Sequence.create(
-                {
-                    "name": self.env._("Intervention dossier (%(company)s)", company=company.name),
-                    "code": SEQUENCE_CODE,
-                    "company_id": company.id,
-                    "prefix": template.prefix or "INT/%(year)s/",
-                    "padding": template.padding or 5,
-                    "implementation": template.implementation or "standard",
-                    "use_date_range": template.use_date_range,
-                }
-            )
-        return sequence
+        return number_sequence(
+            self.env,
+            SEQUENCE_CODE,
+            company,
+            lambda: self.env._("Intervention dossier (%(company)s)", company=company.name),
+            "INT/%(year)s/",
+        )
 
     @api.model
     def _create_number_sequences(self, companies):
@@ -485,29 +466,4 @@ class MaintenanceIntervention(models.Model):
     def _allocate_numbers(self, company, count):
         """``count`` consecutive dossier numbers of ``company``, drawn in one
         query whatever ``count`` is (same numbers as ``next_by_code``)."""
-        sequence = self._number_sequence(company)
-        target = sequence._get_current_sequence()
-        if target._name == "ir.sequence.date_range":
-            sequence = sequence.with_context(ir_sequence_date_range=target.date_from)
-        step = sequence.number_increment
-        if sequence.implementation == "standard":
-            name = f"ir_sequence_{sequence.id:03d}"
-            if target._name == "ir.sequence.date_range":
-                name = f"{name}_{target.id:03d}"
-            self.env.cr.execute(SQL("SELECT nextval(%s) FROM generate_series(1, %s)", name, count))
-            numbers = sorted(row[0] for row in self.env.cr.fetchall())
-        else:
-            target.flush_recordset(["number_next"])
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE %s SET number_next = number_next + %s WHERE id = %s"
-                    " RETURNING number_next",
-                    SQL.identifier(target._table),
-                    step * count,
-                    target.id,
-                )
-            )
-            first = self.env.cr.fetchone()[0] - step * count
-            target.invalidate_recordset(["number_next"])
-            numbers = [first + step * index for index in range(count)]
-        return [sequence.get_next_char(number) for number in numbers]
+        return allocate_numbers(self._number_sequence(company), count)

@@ -177,6 +177,9 @@ class MaintenanceLogbookEntry(models.Model):
         return super().write(vals)
 
     def unlink(self):
+        # an unlink override, not @api.ondelete: nobody has the right to
+        # delete an entry, and ondelete methods run after that access check;
+        # this says why first, and refuses the superuser too
         if self:
             raise UserError(
                 self.env._(

@@ -250,8 +250,11 @@ class MaintenanceMeterReading(models.Model):
             self._raise_alerts()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_task_closed(self):
         self._check_task_open()
+
+    def unlink(self):
         meters = self.meter_id
         res = super().unlink()
         self._recompute_meter_last(meters)

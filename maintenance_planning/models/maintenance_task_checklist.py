@@ -127,9 +127,9 @@ class MaintenanceTaskChecklist(models.Model):
             self._check_task_open()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_task_closed(self):
         self._check_task_open()
-        return super().unlink()
 
     def _check_task_open(self):
         """The operations of a done task are part of its signed report:

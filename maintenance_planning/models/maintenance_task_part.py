@@ -100,9 +100,9 @@ class MaintenanceTaskPart(models.Model):
             self._check_task_open()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_task_closed(self):
         self._check_task_open()
-        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_logged(self):

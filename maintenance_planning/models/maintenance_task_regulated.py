@@ -261,3 +261,11 @@ class MaintenanceTask(models.Model):
                 ),
             )
         return vals
+
+    @api.model
+    def _render_closing_documents(self, batch_size=20):
+        """Then the certificates still without their PDF (sent to the
+        customer once attached)."""
+        if not super()._render_closing_documents(batch_size):
+            return False
+        return self.env["maintenance.certificate"]._attach_pending_pdfs(batch_size)

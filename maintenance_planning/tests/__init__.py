@@ -37,3 +37,5 @@ from . import test_portal_requests_form
 from . import test_planning_screens
 from . import test_technician_phone
 from . import test_regulated_certificates_more
+from . import test_request_numbering
+from . import test_stored_time_zone

@@ -210,3 +210,27 @@ class TestRequestDeadlines(RequestCommon):
                 }
             )
         self.assertEqual(self.Request.search_count([]), before)
+
+    @freeze_time("2027-03-01 08:00:00")
+    def test_alert_cron_woken_once_per_create(self):
+        """The alert job is woken by the create, once for the batch, at the
+        earliest at-risk moment (response 1 h, at risk at 75 %: 08:45 UTC),
+        not by each computation of the deadlines."""
+        cron = self.env.ref("maintenance_planning.maintenance_customer_request_cron_alerts")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search([("cron_id", "=", cron.id)])
+        self.Request.with_user(self.manager).create(
+            [
+                {"site_id": self.site.id, "priority": "1", "received_at": "2027-03-01 08:00:00"},
+                {"site_id": self.site.id, "priority": "2", "received_at": "2027-03-01 08:00:00"},
+            ]
+        )
+        added = Trigger.search([("cron_id", "=", cron.id)]) - before
+        self.assertEqual(added.mapped("call_at"), [datetime(2027, 3, 1, 8, 45)])
+        # a write that moves no deadline wakes nothing more, nor does a
+        # computation of the deadlines (a compute has no side effect)
+        requests = self.Request.search([("received_at", "=", "2027-03-01 08:00:00")])
+        requests.with_user(self.manager).write({"title": "Plus de chauffage"})
+        self.env.add_to_compute(self.Request._fields["response_deadline"], requests)
+        requests.mapped("response_deadline")
+        self.assertEqual(Trigger.search([("cron_id", "=", cron.id)]) - before, added)

@@ -7,8 +7,10 @@ from freezegun import freeze_time
 from .request_common import RequestCommon
 
 # creating a batch of requests and computing their deadlines: the same
-# queries for 10 or 100 (one read of each calendar, one of the commitments)
-CREATE_QUERIES = 23
+# queries for 10 or 100 (one read of each calendar, one of the commitments,
+# one of the company's contact and country for its time zone: the day a
+# request is received, hence its contract, is the company's day)
+CREATE_QUERIES = 25
 
 
 @freeze_time("2027-03-01 12:00:00")
