@@ -1,5 +1,7 @@
 from . import res_users
+from . import res_users_sensor
 from . import ir_http
+from . import ir_http_offline
 from . import maintenance_intervention
 from . import maintenance_task
 from . import maintenance_task_checklist
