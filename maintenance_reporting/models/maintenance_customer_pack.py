@@ -11,8 +11,6 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date, format_datetime, formatLang, get_lang
 
-from odoo.addons.maintenance_contracts.cron_lock import lock_batch
-
 from ..report import maintenance_customer_pack_chart as charts
 
 FREQUENCIES = [("none", "Never"), ("monthly", "Every month"), ("yearly", "Every year")]
@@ -891,7 +889,7 @@ class MaintenanceCustomerPack(models.Model):
                 ),
             ]
             while True:
-                contracts = lock_batch(Contract, domain, batch_size)
+                contracts = Contract._maintenance_lock_batch(domain, batch_size)
                 if not contracts:
                     break
                 packs = self.create(
