@@ -21,6 +21,7 @@ from . import res_partner
 from . import contract_contract
 from . import maintenance_commitment
 from . import resource_calendar
+from . import resource_calendar_clock
 from . import maintenance_customer_request
 from . import maintenance_customer_request_frozen
 from . import maintenance_customer_request_mail
