@@ -1,10 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from bisect import bisect_right
 from collections import defaultdict
-from datetime import timedelta
-
-from pytz import utc
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -384,31 +380,13 @@ class MaintenanceIntervention(models.Model):
             by_calendar[calendar].append(checkin)
         result = {}
         for calendar, items in by_calendar.items():
-            start = min(item.check_in for item in items).replace(tzinfo=utc) - timedelta(days=1)
-            end = max(item.check_out for item in items).replace(tzinfo=utc) + timedelta(days=1)
-            if calendar:
-                intervals = calendar._work_intervals_batch(start, end, compute_leaves=True)[False]
-                work = sorted(
-                    (begin.astimezone(utc), stop.astimezone(utc)) for begin, stop, _rec in intervals
-                )
-            else:
-                work = []
-            starts = [begin for begin, _stop in work]
-            for item in items:
-                check_in, check_out = (
-                    item.check_in.replace(tzinfo=utc),
-                    item.check_out.replace(tzinfo=utc),
-                )
-                inside = 0.0
-                index = max(bisect_right(starts, check_in) - 1, 0)
-                while index < len(work) and work[index][0] < check_out:
-                    begin, stop = work[index]
-                    overlap = (min(stop, check_out) - max(begin, check_in)).total_seconds()
-                    if overlap > 0:
-                        inside += overlap
-                    index += 1
-                total = (check_out - check_in).total_seconds()
-                result[item.id] = max(total - inside, 0.0) / 3600.0
+            # the committed times' work clock (maintenance_planning), read once
+            # per calendar; without any calendar every hour is out of hours
+            spans = [(item.check_in, item.check_out) for item in items]
+            inside = calendar._maintenance_working_hours(spans) if calendar else [0.0] * len(items)
+            for item, hours in zip(items, inside, strict=True):
+                total = (item.check_out - item.check_in).total_seconds() / 3600.0
+                result[item.id] = max(total - hours, 0.0)
         return result
 
     # invoicing --------------------------------------------------------------

@@ -38,6 +38,13 @@ class ContractContract(models.Model):
     salesperson_code = fields.Char(
         related="salesperson_id.salesperson_code", store=True, index=True
     )
+    maintenance_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Business hours",
+        check_company=True,
+        help="The contract's working time: counted for the committed times and for "
+        "the out-of-hours part of the bill (empty: the company's).",
+    )
     contract_origin_id = fields.Many2one(
         comodel_name="maintenance.contract.origin",
         string="Contract origin",

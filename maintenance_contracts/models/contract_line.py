@@ -9,6 +9,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, get_lang
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from ..cron_lock import lock_batch
 from .maintenance_warranty_type import due_dates
 
@@ -157,7 +159,8 @@ class ContractLine(models.Model):
                 regenerate._regenerate_future_visits()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_planned_visits(self):
         # a covered product whose visits are planned or done is history: it
         # is ended (end date, termination), never deleted
         Visit = self.env["maintenance.visit"]
@@ -178,6 +181,13 @@ class ContractLine(models.Model):
                     products=", ".join(line.name or line.product_id.display_name for line in lines),
                 )
             )
+
+    def unlink(self):
+        # the visits still to plan go first (their link restricts deletion):
+        # refuse before touching them; super() runs the same hook again,
+        # both skipped when a module is uninstalled
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_except_planned_visits()
         self.check_access("unlink")
         self._delete_unplanned_visits(
             [

@@ -1,5 +1,7 @@
 from . import res_users
+from . import res_users_sensor
 from . import ir_http
+from . import ir_http_offline
 from . import maintenance_intervention
 from . import maintenance_task
 from . import maintenance_task_frozen
@@ -23,6 +25,7 @@ from . import res_partner
 from . import contract_contract
 from . import maintenance_commitment
 from . import resource_calendar
+from . import resource_calendar_clock
 from . import maintenance_customer_request
 from . import maintenance_customer_request_sla
 from . import maintenance_customer_request_frozen

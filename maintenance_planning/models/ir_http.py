@@ -1,11 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import secrets
-
 from odoo import models
-from odoo.http import request
-
-from .res_users import TECHNICIAN_GROUP
 
 
 class IrHttp(models.AbstractModel):
@@ -19,19 +14,4 @@ class IrHttp(models.AbstractModel):
             action = self.env.user._maintenance_home_action()
             if action:
                 info["home_action_id"] = action.id
-        if info.get("uid") and request and self.env.user.has_group(TECHNICIAN_GROUP):
-            info["maintenance_offline_key"] = self._maintenance_offline_key()
         return info
-
-    def _maintenance_offline_key(self):
-        """The key (256 bits, hex) that encrypts the technician's prepared
-        day and queue of offline actions in the browser (IndexedDB). It lives
-        in the HTTP session only: after logout, or for another user's session,
-        the phone's stored data can no longer be decrypted (the same property
-        as the web client's RPC cache). Kept across session rotations, since
-        rotation copies the session's data."""
-        key = request.session.get("maintenance_offline_key")
-        if not key:
-            key = secrets.token_hex(32)
-            request.session["maintenance_offline_key"] = key
-        return key

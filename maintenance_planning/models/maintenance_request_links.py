@@ -29,12 +29,6 @@ class ContractContract(models.Model):
         string="Committed times",
         help="Override the committed times of the warranty types for this contract.",
     )
-    maintenance_calendar_id = fields.Many2one(
-        comodel_name="resource.calendar",
-        string="Business hours",
-        check_company=True,
-        help="Working time counted for the committed times (empty: the company's).",
-    )
 
 
 class MaintenanceSite(models.Model):

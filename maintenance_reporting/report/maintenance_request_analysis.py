@@ -3,8 +3,6 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.maintenance_planning.models.maintenance_commitment import KINDS, PRIORITIES
-
 
 class MaintenanceRequestAnalysis(models.Model):
     """Committed times against measured times: one row per customer request
@@ -23,8 +21,8 @@ class MaintenanceRequestAnalysis(models.Model):
         comodel_name="maintenance.customer.request", string="Request", readonly=True
     )
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
-    kind = fields.Selection(selection=KINDS, string="Commitment", readonly=True)
-    priority = fields.Selection(selection=PRIORITIES, readonly=True)
+    kind = fields.Selection(selection="_selection_kind", string="Commitment", readonly=True)
+    priority = fields.Selection(selection="_selection_priority", readonly=True)
     received_at = fields.Datetime(string="Received at", readonly=True)
     contract_id = fields.Many2one(
         comodel_name="contract.contract", string="Contract", readonly=True
@@ -43,6 +41,19 @@ class MaintenanceRequestAnalysis(models.Model):
     is_met = fields.Boolean(string="Met", readonly=True)
     breached_count = fields.Integer(string="Not met", readonly=True, aggregator="sum")
     request_count = fields.Integer(string="Requests", readonly=True, aggregator="sum")
+
+    def _selection_kind(self):
+        # the committed times are the commitment model's: read its selection
+        # (labels in the user's language) rather than its module
+        return self.env["maintenance.commitment"]._fields["kind"]._description_selection(self.env)
+
+    def _selection_priority(self):
+        return (
+            self.env["maintenance.commitment"]._fields["priority"]._description_selection(self.env)
+        )
+
+    def _commitment_kinds(self):
+        return self.env["maintenance.commitment"]._fields["kind"].get_values(self.env)
 
     def _query(self):
         kinds = SQL(" UNION ALL ").join(
@@ -67,7 +78,7 @@ class MaintenanceRequestAnalysis(models.Model):
                 rate=SQL.identifier(f"{kind}_rate"),
                 met=SQL.identifier(f"{kind}_met"),
             )
-            for index, (kind, _label) in enumerate(KINDS)
+            for index, kind in enumerate(self._commitment_kinds())
         )
         return kinds
 

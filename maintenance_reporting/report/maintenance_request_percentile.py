@@ -3,8 +3,6 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.maintenance_planning.models.maintenance_commitment import KINDS, PRIORITIES
-
 
 class MaintenanceRequestPercentile(models.Model):
     """Median and 90th percentile of the measured times, per month, committed
@@ -20,13 +18,26 @@ class MaintenanceRequestPercentile(models.Model):
 
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
     month = fields.Date(readonly=True)
-    kind = fields.Selection(selection=KINDS, string="Commitment", readonly=True)
-    priority = fields.Selection(selection=PRIORITIES, readonly=True)
+    kind = fields.Selection(selection="_selection_kind", string="Commitment", readonly=True)
+    priority = fields.Selection(selection="_selection_priority", readonly=True)
     request_count = fields.Integer(string="Requests", readonly=True)
     compliance = fields.Float(string="Compliance (%)", readonly=True, aggregator=None)
     average_hours = fields.Float(string="Average hours", readonly=True, aggregator=None)
     median_hours = fields.Float(string="Median hours", readonly=True, aggregator=None)
     p90_hours = fields.Float(string="90th percentile (hours)", readonly=True, aggregator=None)
+
+    def _selection_kind(self):
+        # the committed times are the commitment model's: read its selection
+        # (labels in the user's language) rather than its module
+        return self.env["maintenance.commitment"]._fields["kind"]._description_selection(self.env)
+
+    def _selection_priority(self):
+        return (
+            self.env["maintenance.commitment"]._fields["priority"]._description_selection(self.env)
+        )
+
+    def _commitment_kinds(self):
+        return self.env["maintenance.commitment"]._fields["kind"].get_values(self.env)
 
     def _query(self):
         measured = SQL(" UNION ALL ").join(
@@ -44,7 +55,7 @@ class MaintenanceRequestPercentile(models.Model):
                 rate=SQL.identifier(f"{kind}_rate"),
                 met=SQL.identifier(f"{kind}_met"),
             )
-            for kind, _label in KINDS
+            for kind in self._commitment_kinds()
         )
         return SQL(
             """

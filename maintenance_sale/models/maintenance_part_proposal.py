@@ -151,9 +151,9 @@ class MaintenancePartProposal(models.Model):
             self._check_task_open()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_quoted(self):
         self._check_changeable(QUOTED_FIELDS)
-        return super().unlink()
 
     def action_refuse(self):
         """Set proposals aside without a quotation (the customer said no on site)."""
