@@ -1,27 +1,9 @@
 import { registry } from "@web/core/registry";
+import { dashboardModel, waitFor } from "./dashboard_tour_utils";
 
 const CUSTOMER = "Résidence Les Cèdres";
 // the Customer filter of maintenance_reporting/data/files/maintenance_dashboard.json
 const CUSTOMER_FILTER = "0a6e7f0e-3b7a-4c51-9d57-2f5b3c8e0002";
-
-/** The live spreadsheet of the active dashboard (o-spreadsheet's model). */
-function dashboardModel() {
-    const loader = odoo.__WOWL_DEBUG__.root.env.services.spreadsheet_dashboard_loader;
-    return loader.getActiveDashboard()?.model;
-}
-
-/** Wait until ``read()`` returns something truthy (the pivots load from the server). */
-async function waitFor(read, what) {
-    const start = Date.now();
-    while (Date.now() - start < 20000) {
-        const value = read();
-        if (value) {
-            return value;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Timeout: ${what}`);
-}
 
 function cell(sheetId, col, row) {
     const evaluated = dashboardModel().getters.getEvaluatedCell({ sheetId, col, row });
