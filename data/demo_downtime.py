@@ -173,7 +173,7 @@ def load(loader):
             ("equipment_ids", "!=", False),
         ]
     )
-    planned = env.ref("maintenance_planning.failure_cause_preventive")
+    planned = env.ref("maintenance_downtime.failure_cause_preventive")
     for dossier in preventive.filtered(lambda _d: rng.random() < 0.3):
         task = dossier.task_ids.filtered("planned_start")[:1]
         if not task or task.planned_start >= now:

@@ -10,7 +10,12 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["maintenance_planning", "spreadsheet_dashboard"],
+    "depends": [
+        "maintenance_request",
+        "maintenance_meter",
+        "maintenance_downtime",
+        "spreadsheet_dashboard",
+    ],
     "external_dependencies": {"python": ["matplotlib"]},
     "data": [
         "security/ir.model.access.csv",

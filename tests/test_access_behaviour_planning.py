@@ -65,7 +65,7 @@ class TestAccessBehaviourPlanning(TransactionCase):
         cls.users[GATEWAY] = new_test_user(
             cls.env,
             login="behaviour_gateway",
-            groups="maintenance_planning.group_maintenance_sensor_gateway",
+            groups="maintenance_meter_sensor.group_maintenance_sensor_gateway",
         )
         cls.technician = cls.users["technician"]
         cls.technician2 = new_test_user(

@@ -22,13 +22,13 @@ from unittest.mock import patch
 from odoo import api
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.maintenance_planning.tests.portal_common import PortalCommon
+from odoo.addons.maintenance_request.tests.portal_common import RequestPortalCommon
 
 RETRY = "retrying with a read/write cursor"
 
 
 @tagged("post_install", "-at_install")
-class TestReadonlyReplica(HttpCase, PortalCommon):
+class TestReadonlyReplica(HttpCase, RequestPortalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -15,7 +15,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
 from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
-from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
+from odoo.addons.maintenance_meter.tests.meter_common import MeterCommon
 
 # set to a path (e.g. docs/screenshot-offline.png) to keep the screen of the
 # offline task: banner and counter
@@ -70,7 +70,7 @@ def _network_hook(original):
 
 
 @tagged("post_install", "-at_install")
-class TestOfflineTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommon):
+class TestOfflineTechnicianJourney(FrenchBrowserMixin, HttpCase, MeterCommon):
     browser_size = "390x844"
     shared_http_cache = False
     touch_enabled = True
@@ -154,7 +154,7 @@ class TestOfflineTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommo
 
 
 @tagged("post_install", "-at_install")
-class TestOfflineKey(FrenchBrowserMixin, HttpCase, TechnicianCommon):
+class TestOfflineKey(FrenchBrowserMixin, HttpCase, MeterCommon):
     """The key that encrypts the phone's offline data lives in the HTTP
     session: the same while the session lasts, another one after logout, and
     none for a user who is not a technician."""

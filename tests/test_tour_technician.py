@@ -9,13 +9,13 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.maintenance_contracts.tests.browser import FrenchBrowserMixin
-from odoo.addons.maintenance_planning.tests.technician_common import TechnicianCommon
+from odoo.addons.maintenance_meter.tests.meter_common import MeterCommon
 
 MY_DAY = "maintenance_planning.maintenance_task_action_my_day"
 
 
 @tagged("post_install", "-at_install")
-class TestTechnicianJourney(FrenchBrowserMixin, HttpCase, TechnicianCommon):
+class TestTechnicianJourney(FrenchBrowserMixin, HttpCase, MeterCommon):
     """Only the task is prepared (planned for the technician today, by the
     operations manager) and a catalogue of parts; the rest is the
     technician's tapping."""

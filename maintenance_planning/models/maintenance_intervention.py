@@ -153,15 +153,6 @@ class MaintenanceIntervention(models.Model):
         help="End of its last task.",
     )
     date_done = fields.Date(string="Closed on", readonly=True, copy=False)
-    meter_id = fields.Many2one(
-        comodel_name="maintenance.meter",
-        string="Meter alert",
-        index="btree_not_null",
-        readonly=True,
-        ondelete="set null",
-        help="Opened automatically by a reading of this meter outside its thresholds. "
-        "No other dossier is opened for this meter while this one is open.",
-    )
     part_ids = fields.One2many(
         comodel_name="maintenance.task.part",
         inverse_name="intervention_id",

@@ -626,3 +626,10 @@ class MaintenanceTask(models.Model):
         )
         self.env.cr.execute(query)
         return dict(self.env.cr.fetchall())
+
+    def _maintenance_earliest_times(self):
+        """{task id: [(earliest plausible time of an action on the task,
+        reason)]}: what the add-ons know (maintenance_request: the reception
+        of the customer's request of its dossier). The phone's times are
+        checked against these (maintenance_offline). Nothing here."""
+        return {}

@@ -104,10 +104,6 @@ class MaintenanceTaskPart(models.Model):
     def _unlink_except_task_closed(self):
         self._check_task_open()
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_logged(self):
-        self.env["maintenance.logbook.entry"]._check_not_logged(self, "part_id")
-
     def _check_recorder(self, vals):
         """A part used is signed by whoever records it: nobody (but the
         superuser of an import) records it in another's name or changes it."""

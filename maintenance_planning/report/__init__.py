@@ -1,3 +1,2 @@
 from . import maintenance_workload_report
 from . import maintenance_task_report
-from . import maintenance_regulated_report

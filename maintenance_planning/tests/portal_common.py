@@ -99,15 +99,6 @@ class PortalCommon(PlanningCommon):
                 },
             ]
         )
-        request = cls.env["maintenance.customer.request"].create(
-            {
-                "site_id": site.id,
-                "equipment_id": equipment.id,
-                "title": f"Panne {code}",
-                "priority": "2",
-                "intervention_id": dossier.id,
-            }
-        )
         return {
             "code": code,
             "equipment": equipment,
@@ -117,5 +108,11 @@ class PortalCommon(PlanningCommon):
             "report": report,
             "shared": shared,
             "internal": internal,
-            "request": request,
+            **cls._site_extra_data(site, equipment, dossier, code),
         }
+
+    @classmethod
+    def _site_extra_data(cls, site, equipment, dossier, code):
+        """What the add-ons building on planning add to a site's portal data
+        (maintenance_request: a customer request)."""
+        return {}

@@ -18,7 +18,7 @@ FAR = (45.7606, 4.8597, 30.0)
 
 class TechnicianCommon(PlanningCommon):
     """A corrective dossier on the main site (which has coordinates) with a
-    task for the technician, its equipment with two meters, three
+    task for the technician, its equipment, three
     operations (two required), and a task of the other technician."""
 
     @classmethod
@@ -26,29 +26,6 @@ class TechnicianCommon(PlanningCommon):
         super().setUpClass()
         (cls.technician | cls.technician2 | cls.manager).write({"tz": "Europe/Paris"})
         cls.equipment = cls._create_equipment(1, name="Chaudière gaz")
-        Meter = cls.env["maintenance.meter"]
-        cls.counter = Meter.create(
-            {
-                "name": "Compteur horaire",
-                "code": "CH-01-H",
-                "equipment_id": cls.equipment.id,
-                "kind": "counter",
-                "unit": "h",
-            }
-        )
-        cls.gauge = Meter.create(
-            {
-                "name": "Température départ",
-                "code": "CH-01-T",
-                "equipment_id": cls.equipment.id,
-                "kind": "gauge",
-                "unit": "°C",
-                "has_min_threshold": True,
-                "min_threshold": 30.0,
-                "has_max_threshold": True,
-                "max_threshold": 90.0,
-            }
-        )
         manager_env = cls.env(user=cls.manager)
         cls.dossier = manager_env["maintenance.intervention"].create(
             {

@@ -289,7 +289,7 @@ class MaintenanceFmdLine(models.TransientModel):
                 ("equipment_id", "in", self.contract_id.contract_line_ids.equipment_id.ids)
             )
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "maintenance_planning.maintenance_downtime_action"
+            "maintenance_downtime.maintenance_downtime_action"
         )
         action["domain"] = domain
         action["display_name"] = self.name

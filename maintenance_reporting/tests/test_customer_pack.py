@@ -14,7 +14,7 @@ from odoo.addons.maintenance_contracts.tests.pdf import (
     pdf_text,
     pdf_top_text,
 )
-from odoo.addons.maintenance_planning.tests.request_common import RequestCommon
+from odoo.addons.maintenance_request.tests.request_common import RequestCommon
 
 REPORT = "maintenance_reporting.maintenance_customer_pack_report_action"
 

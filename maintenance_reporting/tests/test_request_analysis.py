@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 
-from odoo.addons.maintenance_planning.tests.request_common import RequestCommon
+from odoo.addons.maintenance_request.tests.request_common import RequestCommon
 
 
 class TestRequestAnalysis(RequestCommon):

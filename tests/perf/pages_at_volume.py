@@ -359,7 +359,7 @@ def main():
                 "Customer requests (list)",
                 manager_env,
                 lambda e: open_action(
-                    e, "maintenance_planning.maintenance_customer_request_action", "list"
+                    e, "maintenance_request.maintenance_customer_request_action", "list"
                 ),
             ),
             (
