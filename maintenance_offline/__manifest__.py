@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Maintenance Offline Phone",
-    "summary": "The technician's day kept on the phone, actions queued offline and synced exactly once",
+    "summary": "The technician's day on the phone, actions queued offline, synced exactly once",
     "version": "19.0.1.0.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",

@@ -3,7 +3,7 @@
 {
     "name": "Maintenance Planning",
     "summary": "Intervention dossiers, tasks, planning and technician execution",
-    "version": "19.0.1.2.0",
+    "version": "19.0.2.0.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Maintenance Customer Requests",
-    "summary": "Customer requests (phone, e-mail, portal) with committed response, intervention and restoration times",
+    "summary": "Customer requests with committed response, intervention and restoration times",
     "version": "19.0.1.0.0",
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",

@@ -25,14 +25,8 @@ ROLES = {
 }
 # models of other add-ons whose access our add-ons extend
 EXTENDED_MODELS = ("contract.contract", "contract.line")
-OUR_MODULES = (
-    "maintenance_contracts",
-    "maintenance_planning",
-    "maintenance_billing",
-    "maintenance_sale",
-    "maintenance_credit_control",
-    "maintenance_reporting",
-)
+ROOT = Path(__file__).resolve().parent.parent
+OUR_MODULES = tuple(sorted(path.parent.name for path in ROOT.glob("maintenance_*/__manifest__.py")))
 
 
 @tagged("post_install", "-at_install")

@@ -18,35 +18,34 @@ import shutil
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
 import odoo
 from odoo.tests import TransactionCase, tagged
 
-ADDONS = (
-    "maintenance_contracts",
-    "maintenance_planning",
-    "maintenance_billing",
-    "maintenance_sale",
-    "maintenance_credit_control",
-    "maintenance_reporting",
-)
-# the add-on of ours whose database each one is installed into (None: the
-# fresh database); the dependencies of ours each one pulls in when alone
-PARENT = {
-    "maintenance_contracts": None,
-    "maintenance_planning": "maintenance_contracts",
-    "maintenance_billing": "maintenance_planning",
-    "maintenance_sale": "maintenance_billing",
-    "maintenance_credit_control": "maintenance_planning",
-    "maintenance_reporting": "maintenance_planning",
-}
+ROOT = Path(__file__).resolve().parent.parent
+# every add-on of the repository (its root is an addons path)
+ADDONS = tuple(sorted(path.parent.name for path in ROOT.glob("maintenance_*/__manifest__.py")))
+# beyond the Python and JavaScript an add-on holds (tests, migrations and
+# translations aside), it is two add-ons (issue 25)
+MAX_ADDON_LINES = 5000
+MAX_FILE_LINES = 700
+
+
+def _depends(addon):
+    """The add-ons of ours that ``addon``'s manifest names."""
+    manifest = odoo.modules.module.get_manifest(addon)
+    return {name for name in manifest["depends"] if name in ADDONS}
 
 
 def _ours_depended_on(addon):
-    parent = PARENT[addon]
-    return set() if parent is None else {parent} | _ours_depended_on(parent)
+    """Every add-on of ours ``addon`` pulls in, directly or not."""
+    closure = set()
+    for name in _depends(addon):
+        closure |= {name} | _ours_depended_on(name)
+    return closure
 
 
 @tagged("post_install", "-at_install")
@@ -60,16 +59,32 @@ class TestInstalledTogether(TransactionCase):
         self.assertEqual(self.env.company.chart_template, "fr")
 
 
-def test_dependencies_of_ours_are_the_manifests():
-    """PARENT is the manifests' own graph: each add-on's dependencies of ours
-    are those its manifest pulls in."""
+def test_the_graph_is_acyclic_and_the_addons_small():
+    """The dependency graph of ours has no cycle (each add-on reaches the
+    bottom, maintenance_contracts, without meeting itself); no add-on holds
+    more than MAX_ADDON_LINES lines of Python and JavaScript, no Python file
+    more than MAX_FILE_LINES (tests, migrations and translations aside)."""
+
+    def walk(addon, path):
+        assert addon not in path, " -> ".join([*path, addon])
+        for name in _depends(addon):
+            walk(name, [*path, addon])
+
+    sizes = {}
     for addon in ADDONS:
-        manifest = odoo.modules.module.get_manifest(addon)
-        ours = {name for name in manifest["depends"] if name.startswith("maintenance_")}
-        closure = set(ours)
-        for name in ours:
-            closure |= _ours_depended_on(name)
-        assert closure == _ours_depended_on(addon), addon
+        walk(addon, [])
+        sizes[addon] = 0
+        for path in (ROOT / addon).rglob("*"):
+            parts = path.relative_to(ROOT / addon).parts
+            if path.suffix not in (".py", ".js") or parts[0] in ("tests", "migrations"):
+                continue
+            if parts[:2] == ("static", "tests"):
+                continue
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            sizes[addon] += lines
+            if path.suffix == ".py":
+                assert lines <= MAX_FILE_LINES, f"{path}: {lines} lines"
+    assert max(sizes.values()) <= MAX_ADDON_LINES, sizes
 
 
 def _odoo(*args):
@@ -146,10 +161,16 @@ class Databases:
         return database
 
     def with_addon(self, addon):
-        """The database where ``addon`` was installed alone."""
+        """The database where ``addon`` was installed alone: a copy of the
+        database of the dependency of ours that pulls in the most, where
+        ``-i`` installs the rest of its dependencies as on a fresh one."""
         if addon not in self.made:
-            parent = PARENT[addon]
-            parent_database = self.with_addon(parent) if parent else self.bare()
+            depends = _depends(addon)
+            if depends:
+                parent = max(sorted(depends), key=lambda name: len(_ours_depended_on(name)))
+                parent_database = self.with_addon(parent)
+            else:
+                parent_database = self.bare()
             self.install(addon, parent_database, addon)
         return self.made[addon]
 

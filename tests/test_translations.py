@@ -13,14 +13,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import trans_export
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = (
-    "maintenance_contracts",
-    "maintenance_planning",
-    "maintenance_billing",
-    "maintenance_sale",
-    "maintenance_credit_control",
-    "maintenance_reporting",
-)
+ADDONS = tuple(sorted(path.parent.name for path in ROOT.glob("maintenance_*/__manifest__.py")))
 
 
 @tagged("post_install", "-at_install")

@@ -1,3 +1,3 @@
+from . import maintenance_failure_cause
 from . import maintenance_downtime
 from . import maintenance_downtime_links
-from . import maintenance_failure_cause

@@ -1,1 +1,2 @@
 from . import test_downtime
+from . import test_request_downtime

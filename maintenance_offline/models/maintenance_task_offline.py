@@ -51,23 +51,6 @@ class MaintenanceTask(models.Model):
             )
         )
 
-    def _operations_managers(self):
-        """{task: the user told about its offline work}: the operations
-        manager of its dossier, else the first operations manager of the
-        task's company (an empty recordset when there is none)."""
-        # sudo: the users of the managers' group, whoever asks
-        managers = (
-            self.env.ref("maintenance_contracts.group_maintenance_manager")
-            .sudo()
-            .all_user_ids.filtered(lambda user: user.active and not user.share)
-            .sorted("id")
-        )
-        return {
-            task: task.intervention_id.user_id
-            or managers.filtered(lambda user, task=task: task.company_id in user.company_ids)[:1]
-            for task in self
-        }
-
     @api.model
     def _check_offline_user(self):
         """The offline routes are the technicians' (operations managers are

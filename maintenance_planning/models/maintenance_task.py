@@ -627,6 +627,23 @@ class MaintenanceTask(models.Model):
         self.env.cr.execute(query)
         return dict(self.env.cr.fetchall())
 
+    def _operations_managers(self):
+        """{task: the user told about its offline work}: the operations
+        manager of its dossier, else the first operations manager of the
+        task's company (an empty recordset when there is none)."""
+        # sudo: the users of the managers' group, whoever asks
+        managers = (
+            self.env.ref("maintenance_contracts.group_maintenance_manager")
+            .sudo()
+            .all_user_ids.filtered(lambda user: user.active and not user.share)
+            .sorted("id")
+        )
+        return {
+            task: task.intervention_id.user_id
+            or managers.filtered(lambda user, task=task: task.company_id in user.company_ids)[:1]
+            for task in self
+        }
+
     def _maintenance_earliest_times(self):
         """{task id: [(earliest plausible time of an action on the task,
         reason)]}: what the add-ons know (maintenance_request: the reception

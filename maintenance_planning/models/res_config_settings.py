@@ -10,3 +10,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.maintenance_checkin_radius",
         readonly=False,
     )
+
+    def action_generate_public_holidays(self):
+        """This year's and next year's public holidays in every calendar that
+        follows a holiday zone."""
+        calendars = self.env["resource.calendar"].search(
+            [("maintenance_holiday_zone", "!=", "none")]
+        )
+        calendars.action_generate_public_holidays()
+        return True

@@ -104,7 +104,7 @@ class TestPublicHolidays(TransactionCase):
         self.assertEqual(len(lyon), 22)
         self.assertTrue(any(day.year == this_year + 1 for day in lyon))
         self.env.ref(
-            "maintenance_request.resource_calendar_french_holidays"
+            "maintenance_planning.resource_calendar_french_holidays"
         ).method_direct_trigger()
         self.assertEqual(len(self._days(self.lyon)), 22, "the cron adds nothing more")
         self.metz.attendance_ids = [Command.clear()]

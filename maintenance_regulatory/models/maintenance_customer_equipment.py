@@ -55,9 +55,8 @@ class MaintenanceCustomerEquipment(models.Model):
         return action
 
     def action_print_logbook(self):
-        return self.env.ref("maintenance_regulatory.maintenance_logbook_report_action").report_action(
-            self
-        )
+        report = self.env.ref("maintenance_regulatory.maintenance_logbook_report_action")
+        return report.report_action(self)
 
     def _portal_logbook_visible(self, partner):
         """Whether the portal ``partner`` may see these equipment's logbooks:

@@ -24,12 +24,3 @@ class ResConfigSettings(models.TransientModel):
         )
         for settings in self:
             settings.maintenance_request_alias_id = alias
-
-    def action_generate_public_holidays(self):
-        """This year's and next year's public holidays in every calendar that
-        follows a holiday zone."""
-        calendars = self.env["resource.calendar"].search(
-            [("maintenance_holiday_zone", "!=", "none")]
-        )
-        calendars.action_generate_public_holidays()
-        return True

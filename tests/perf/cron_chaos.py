@@ -52,7 +52,7 @@ JOBS = {
     ),
     "invoicing": ("contract.contract_cron_for_invoice", "contract.contract", None, 5),
     "holidays": (
-        "maintenance_request.resource_calendar_french_holidays",
+        "maintenance_planning.resource_calendar_french_holidays",
         "resource.calendar",
         "_cron_generate_public_holidays",
         None,
