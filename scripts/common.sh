@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
 VAR="$ROOT/var"
-ADDONS="maintenance_contracts,maintenance_planning,maintenance_meter,maintenance_meter_sensor,maintenance_request,maintenance_downtime,maintenance_regulatory,maintenance_offline,maintenance_billing,maintenance_sale,maintenance_credit_control,maintenance_reporting"
+ADDONS="maintenance_contracts,maintenance_price_revision,maintenance_planning,maintenance_meter,maintenance_meter_sensor,maintenance_request,maintenance_downtime,maintenance_regulatory,maintenance_offline,maintenance_billing,maintenance_sale,maintenance_credit_control,maintenance_reporting"
 DB_USER=${PGUSER:-$(id -un)}
 mkdir -p "$VAR"
 

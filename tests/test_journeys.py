@@ -126,7 +126,7 @@ class TestOfficeJourneys(FrenchBrowserMixin, HttpCase):
             {"name": "Tour index", "code": "TOURIDX", "frequency": "monthly"}
         )
         self.start_tour(
-            "/odoo/action-maintenance_contracts.maintenance_price_index_value_action",
+            "/odoo/action-maintenance_price_revision.maintenance_price_index_value_action",
             "maintenance_admin_index_value",
             login=self.admin.login,
         )

@@ -128,11 +128,11 @@ class TestReadonlyReplica(HttpCase, RequestPortalCommon):
             "maintenance.visit.group": (self.visit_group, ("action_view_visits",)),
             "maintenance.meter": (self.meter, ("action_view_readings",)),
             "maintenance.price.index": (
-                self.env.ref("maintenance_contracts.price_index_syntec"),
+                self.env.ref("maintenance_price_revision.price_index_syntec"),
                 ("action_view_values",),
             ),
             "maintenance.price.revision.formula": (
-                self.env.ref("maintenance_contracts.price_revision_formula_syntec_15_85"),
+                self.env.ref("maintenance_price_revision.price_revision_formula_syntec_15_85"),
                 ("action_view_contracts",),
             ),
         }

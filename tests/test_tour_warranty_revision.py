@@ -70,7 +70,7 @@ class TestWarrantyAndRevisionTour(FrenchBrowserMixin, HttpCase):
                 "date_start": start,
                 "recurring_rule_type": "yearly",
                 "price_revision_formula_id": self.env.ref(
-                    "maintenance_contracts.price_revision_formula_icht_ime_60_bt40_25"
+                    "maintenance_price_revision.price_revision_formula_icht_ime_60_bt40_25"
                 ).id,
                 "price_revision_base_month": start - relativedelta(months=1),
                 "contract_line_ids": [

@@ -13,17 +13,9 @@ from . import maintenance_warranty_operation
 from . import maintenance_warranty_type
 from . import maintenance_visit_group
 from . import maintenance_visit
-from . import maintenance_price_revision_formula
 from . import contract_recurring_mixin
 from . import contract_contract
 from . import contract_line
-from . import maintenance_price_index
-from . import maintenance_price_index_value
-from . import maintenance_price_revision_term
-from . import maintenance_price_revision
-from . import maintenance_price_revision_line
-from . import contract_contract_revision
-from . import contract_line_revision
 from . import ir_actions_report
 from . import mail_render_mixin
 from . import account_move

@@ -53,11 +53,6 @@ class ContractContract(models.Model):
         readonly=False,
         tracking=True,
     )
-    price_revision_formula_id = fields.Many2one(
-        comodel_name="maintenance.price.revision.formula",
-        string="Price-revision formula",
-        tracking=True,
-    )
     maintenance_state = fields.Selection(
         selection=[
             ("draft", "Draft"),

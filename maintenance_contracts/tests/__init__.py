@@ -7,11 +7,6 @@ from . import test_access
 from . import test_visit_changes
 from . import test_architecture_claims
 from . import test_performance
-from . import test_price_revision
-from . import test_price_revision_import
-from . import test_price_revision_run
-from . import test_price_revision_access
-from . import test_price_revision_performance
 from . import test_office
 from . import test_regulated_presets
 from . import test_cron_concurrency

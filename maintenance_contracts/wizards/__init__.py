@@ -1,4 +1,1 @@
 from . import maintenance_contract_terminate
-from . import maintenance_price_index_import
-from . import maintenance_price_revision_wizard
-from . import maintenance_price_revision_wizard_line

@@ -10,6 +10,12 @@ class ContractContract(models.Model):
 
     _inherit = "contract.contract"
 
+    price_revision_formula_id = fields.Many2one(
+        comodel_name="maintenance.price.revision.formula",
+        string="Price-revision formula",
+        tracking=True,
+    )
+
     price_revision_base_month = fields.Date(
         string="Reference month (I0)",
         tracking=True,
@@ -114,7 +120,7 @@ class ContractContract(models.Model):
     def action_view_price_revisions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "maintenance_contracts.maintenance_price_revision_action"
+            "maintenance_price_revision.maintenance_price_revision_action"
         )
         action["domain"] = [("contract_id", "=", self.id)]
         action["context"] = {}
@@ -131,7 +137,8 @@ class ContractContract(models.Model):
                 )
             )
         template = self.env.ref(
-            "maintenance_contracts.mail_template_price_revision_letter", raise_if_not_found=False
+            "maintenance_price_revision.mail_template_price_revision_letter",
+            raise_if_not_found=False,
         )
         return {
             "type": "ir.actions.act_window",
@@ -153,5 +160,5 @@ class ContractContract(models.Model):
     def action_print_price_revision_letter(self):
         self.ensure_one()
         return self.env.ref(
-            "maintenance_contracts.action_report_price_revision_letter"
+            "maintenance_price_revision.action_report_price_revision_letter"
         ).report_action(self)

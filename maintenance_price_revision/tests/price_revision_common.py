@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, fields
 
-from .common import MaintenanceCommon
+from odoo.addons.maintenance_contracts.tests.common import MaintenanceCommon
 
 
 class PriceRevisionCommon(MaintenanceCommon):

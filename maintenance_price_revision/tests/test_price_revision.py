@@ -273,13 +273,13 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         self.assertEqual(value.month, fields.Date.to_date("2025-04-01"))
 
     def test_presets_are_valid(self):
-        syntec = self.env.ref("maintenance_contracts.price_revision_formula_syntec_15_85")
+        syntec = self.env.ref("maintenance_price_revision.price_revision_formula_syntec_15_85")
         self.assertEqual(syntec.fixed_part + sum(syntec.term_ids.mapped("weight")), 1.0)
         self.assertEqual(
             syntec.term_ids.index_id,
-            self.env.ref("maintenance_contracts.price_index_syntec_revised"),
+            self.env.ref("maintenance_price_revision.price_index_syntec_revised"),
         )
-        icht = self.env.ref("maintenance_contracts.price_revision_formula_icht_ime_70_bt47_15")
+        icht = self.env.ref("maintenance_price_revision.price_revision_formula_icht_ime_70_bt47_15")
         self.assertEqual(sorted(icht.term_ids.mapped("weight")), [0.15, 0.70])
         presets = self.env["maintenance.price.index"].search(
             [
@@ -311,7 +311,9 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
             presets.value_ids.filtered(lambda v: not v.is_demo), "no invented figure in data"
         )
         self.assertFalse(
-            self.env.ref("maintenance_contracts.price_index_syntec_revised").chaining_coefficient,
+            self.env.ref(
+                "maintenance_price_revision.price_index_syntec_revised"
+            ).chaining_coefficient,
             "the published chaining coefficient is entered by the administrator",
         )
 

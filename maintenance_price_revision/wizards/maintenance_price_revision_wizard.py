@@ -143,7 +143,7 @@ class MaintenancePriceRevisionWizard(models.TransientModel):
                 )
             )
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "maintenance_contracts.maintenance_price_revision_action"
+            "maintenance_price_revision.maintenance_price_revision_action"
         )
         action["domain"] = [("id", "in", revisions.ids)]
         action["context"] = {}

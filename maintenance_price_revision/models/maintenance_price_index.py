@@ -108,7 +108,7 @@ class MaintenancePriceIndex(models.Model):
     def action_view_values(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "maintenance_contracts.maintenance_price_index_value_action"
+            "maintenance_price_revision.maintenance_price_index_value_action"
         )
         action["domain"] = [("index_id", "=", self.id)]
         action["context"] = {"default_index_id": self.id}

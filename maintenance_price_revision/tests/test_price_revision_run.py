@@ -9,11 +9,11 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
-from odoo.addons.maintenance_contracts.models.maintenance_price_revision import (
+from odoo.addons.maintenance_contracts.tests.pdf import pdf_fonts, pdf_pages, pdf_text, pdf_top_text
+from odoo.addons.maintenance_price_revision.models.maintenance_price_revision import (
     MaintenancePriceRevision,
 )
 
-from .pdf import pdf_fonts, pdf_pages, pdf_text, pdf_top_text
 from .price_revision_common import PriceRevisionCommon
 
 
@@ -27,7 +27,9 @@ class TestPriceRevisionRun(PriceRevisionCommon):
         super().setUpClass()
         # a formula on an index with no value at all
         cls.bt_formula = cls._formula("BT47 85", 0.15, [(cls.bt47, 0.85)])
-        cls.activity_type = cls.env.ref("maintenance_contracts.mail_activity_type_price_revision")
+        cls.activity_type = cls.env.ref(
+            "maintenance_price_revision.mail_activity_type_price_revision"
+        )
 
     def _cron(self):
         self.env["maintenance.price.revision"]._cron_revise_prices()
@@ -248,7 +250,7 @@ class TestPriceRevisionRun(PriceRevisionCommon):
             self._cron()
         self.assertEqual(contract.price_revision_last_id.state, "done")
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
-            "maintenance_contracts.action_report_price_revision_letter", contract.ids
+            "maintenance_price_revision.action_report_price_revision_letter", contract.ids
         )
         html = html.decode()
         for fragment in (
@@ -271,7 +273,7 @@ class TestPriceRevisionRun(PriceRevisionCommon):
             .with_user(self.manager)
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "maintenance_contracts.action_report_price_revision_letter", contract.ids
+                "maintenance_price_revision.action_report_price_revision_letter", contract.ids
             )
         )
         self.assertTrue(pdf_fonts(pdf).get("Lato-Regular"), pdf_fonts(pdf))

@@ -11,7 +11,8 @@ from odoo.exceptions import UserError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import format_date, get_lang
 
-from ..cron_lock import lock_batch
+from odoo.addons.maintenance_contracts.cron_lock import lock_batch
+
 from .maintenance_price_revision_formula import to_decimal
 from .price_index_book import IndexBook, MissingIndex, decimal_text, month_label, month_text
 
@@ -545,7 +546,7 @@ class MaintenancePriceRevision(models.Model):
         if not errors:
             return
         activity_type = self.env.ref(
-            "maintenance_contracts.mail_activity_type_price_revision", raise_if_not_found=False
+            "maintenance_price_revision.mail_activity_type_price_revision", raise_if_not_found=False
         )
         contracts = self.env["contract.contract"].browse([r["contract"].id for r in errors])
         open_activities = (
@@ -665,5 +666,5 @@ class MaintenancePriceRevision(models.Model):
     def action_print_letter(self):
         self.ensure_one()
         return self.env.ref(
-            "maintenance_contracts.action_report_price_revision_letter"
+            "maintenance_price_revision.action_report_price_revision_letter"
         ).report_action(self.contract_id)

@@ -1,0 +1,31 @@
+# Copyright 2026 Seed maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Maintenance Price Revision",
+    "summary": "Price-revision formulas, indices and yearly contract revisions with their letters",
+    "version": "19.0.1.0.0",
+    "category": "Services/Maintenance",
+    "website": "https://github.com/seed-maintainers/maintenance",
+    "author": "Seed maintainers",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["maintenance_contracts"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/maintenance_price_revision_security.xml",
+        "data/maintenance_price_index_data.xml",
+        "data/maintenance_price_revision_formula_data.xml",
+        "data/maintenance_price_revision_data.xml",
+        "wizards/maintenance_price_index_import_views.xml",
+        "wizards/maintenance_price_revision_wizard_views.xml",
+        "views/maintenance_price_index_views.xml",
+        "views/maintenance_price_revision_formula_views.xml",
+        "views/maintenance_price_revision_views.xml",
+        "views/contract_contract_revision_views.xml",
+        "report/maintenance_price_revision_report.xml",
+        "data/maintenance_price_revision_mail_template.xml",
+        "views/maintenance_price_revision_menus.xml",
+    ],
+    "assets": {"web.assets_tests": ["maintenance_price_revision/static/tests/tours/**/*"]},
+}
