@@ -1,6 +1,6 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ContractLine(models.Model):
@@ -10,32 +10,12 @@ class ContractLine(models.Model):
 
     _inherit = "contract.line"
 
-    price_initial = fields.Float(
-        string="Initial price (P0)",
-        digits="Product Price",
-        compute="_compute_price_initial",
-        store=True,
-        readonly=False,
-        copy=True,
-        help="The price the revisions start from. Set to the unit price when "
-        "the product is validated, if empty.",
-    )
     price_revision_line_ids = fields.One2many(
         comodel_name="maintenance.price.revision.line",
         inverse_name="contract_line_id",
         string="Price revisions",
         groups="maintenance_contracts.group_maintenance_manager,account.group_account_invoice",
     )
-
-    @api.depends("maintenance_state")
-    def _compute_price_initial(self):
-        # P0 is the price the product is validated at, unless already given;
-        # computed in the flush of the validation: no query of its own
-        for line in self:
-            if not line.price_initial and line.maintenance_state == "validated":
-                line.price_initial = line.price_unit
-            else:
-                line.price_initial = line.price_initial
 
     def _price_at(self, date):
         """The unit price in force on ``date``: the price before the first
