@@ -21,7 +21,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.fields import Command
 
-# failure causes (xml id in maintenance_planning) and their weights
+# failure causes (xml id in maintenance_downtime) and their weights
 FAILURE_CAUSES = [
     ("failure_cause_wear", 5),
     ("failure_cause_electrical", 4),
