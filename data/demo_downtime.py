@@ -103,7 +103,7 @@ def load(loader):
     rng = random.Random(1306)
     now = fields.Datetime.now()
     _operating_hours(loader)
-    causes = {key: env.ref(f"maintenance_planning.{key}") for key, _w in FAILURE_CAUSES}
+    causes = {key: env.ref(f"maintenance_downtime.{key}") for key, _w in FAILURE_CAUSES}
     weights = [weight for _key, weight in FAILURE_CAUSES]
 
     def failure_cause():
@@ -202,7 +202,7 @@ def load(loader):
                 "date_end": (start + timedelta(hours=rng.uniform(low, high))).replace(
                     microsecond=0
                 ),
-                "cause_id": env.ref(f"maintenance_planning.{cause_key}").id,
+                "cause_id": env.ref(f"maintenance_downtime.{cause_key}").id,
                 "description": text,
             }
         )

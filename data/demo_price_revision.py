@@ -66,7 +66,7 @@ def load_index_values(env, today):
     Value = env["maintenance.price.index.value"]
     months = demo_months(today)
     indices = {
-        env.ref(f"maintenance_contracts.{xmlid}"): (start, rise) for xmlid, start, rise in INDICES
+        env.ref(f"maintenance_price_revision.{xmlid}"): (start, rise) for xmlid, start, rise in INDICES
     }
     known = {
         (value.index_id.id, value.month)
@@ -97,7 +97,7 @@ def set_formulas(env, module):
             continue
         contract.write(
             {
-                "price_revision_formula_id": env.ref(f"maintenance_contracts.{formula}").id,
+                "price_revision_formula_id": env.ref(f"maintenance_price_revision.{formula}").id,
                 "price_revision_base_month": contract.date_start - relativedelta(months=1),
             }
         )

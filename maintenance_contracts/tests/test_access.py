@@ -68,8 +68,6 @@ class TestAccess(MaintenanceCommon):
             env["contract.line"].browse(self.contract.contract_line_ids.id).read(["price_unit"])
         with self.assertRaises(AccessError):
             env["account.move"].search([])
-        with self.assertRaises(AccessError):
-            env["maintenance.price.revision.formula"].search([])
 
     def test_technician_cannot_write(self):
         env = self.env(user=self.technician)

@@ -1,7 +1,7 @@
 # Copyright 2026 Seed maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""What docs/ARCHITECTURE.md claims of the contract -> visits flow, each
-checked by a test that fails if the claim breaks."""
+"""What maintenance_contracts/readme/DESCRIPTION.md claims of the contract ->
+visits flow, each checked by a test that fails if the claim breaks."""
 
 import threading
 import time

@@ -287,7 +287,7 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
                     "id",
                     "in",
                     [
-                        self.env.ref(f"maintenance_contracts.price_index_{code}").id
+                        self.env.ref(f"maintenance_price_revision.price_index_{code}").id
                         for code in (
                             "syntec",
                             "syntec_revised",

@@ -26,7 +26,7 @@ class TestFmd(PlanningCommon):
         super().setUpClass()
         cls.Downtime = cls.env["maintenance.downtime"]
         cls.cause = {
-            name: cls.env.ref(f"maintenance_planning.failure_cause_{name}")
+            name: cls.env.ref(f"maintenance_downtime.failure_cause_{name}")
             for name in ("wear", "leak", "electrical", "power_cut", "preventive")
         }
         # site 1: a boiler (24/7) with overlapping events, and a spare
