@@ -66,7 +66,8 @@ def load_index_values(env, today):
     Value = env["maintenance.price.index.value"]
     months = demo_months(today)
     indices = {
-        env.ref(f"maintenance_price_revision.{xmlid}"): (start, rise) for xmlid, start, rise in INDICES
+        env.ref(f"maintenance_price_revision.{xmlid}"): (start, rise)
+        for xmlid, start, rise in INDICES
     }
     known = {
         (value.index_id.id, value.month)

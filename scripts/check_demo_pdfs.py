@@ -10,7 +10,8 @@ styled, its text as text. Run by ``make setup`` after the demo is loaded;
 exits 1 with the list of the PDFs that fail.
 
 The documents job that stores these PDFs is tested on a test database
-(maintenance_meter/tests/test_technician_closing.py, maintenance_regulatory/tests/test_regulated_flows.py);
+(maintenance_meter/tests/test_technician_closing.py,
+maintenance_regulatory/tests/test_regulated_flows.py);
 this checks what the demo's own run produced (its report server, its
 filestore), which no test database has.
 
