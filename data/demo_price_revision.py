@@ -19,7 +19,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 FIRST_MONTH = date(2025, 1, 1)
-# index xml id (maintenance_contracts), value in January 2025, monthly rise
+# index xml id (maintenance_price_revision), value in January 2025, monthly rise
 INDICES = [
     ("price_index_syntec_revised", 300.4, 0.0012),
     ("price_index_ichtrev_ts_ime", 141.2, 0.0021),
