@@ -13,12 +13,6 @@ class ResCompany(models.Model):
         "is flagged (not refused).",
     )
 
-    fgas_certificate_number = fields.Char(
-        string="F-gas certificate number",
-        help="The company's certificate (attestation de capacité) for handling "
-        "refrigerants, printed on the leak check records.",
-    )
-
     _maintenance_checkin_radius_positive = models.Constraint(
         "CHECK(maintenance_checkin_radius > 0)",
         "The check-in radius must be at least one metre.",
