@@ -105,19 +105,9 @@ class MaintenanceFmd(models.AbstractModel):
         ``mart_hours`` (mean active repair time), ``availability`` (0..1);
         an undefined figure is None (MTBF and MTTR without failure,
         availability without required time)."""
-        self._fmd_check_access()
         if groupby != "cause_id" and groupby not in GROUPBY_KEYS:
             raise UserError(self.env._("Unknown grouping: %(groupby)s.", groupby=groupby))
-        start, stop, now = self._fmd_period(date_from, date_to)
-        equipment = self._fmd_equipment_query(equipment_ids)
-        scope = {
-            "equipment": equipment,
-            "calendars": self._fmd_calendars(equipment, start, stop),
-            "start": start,
-            "stop": stop,
-            "now": now,
-            "exclude_external": exclude_external,
-        }
+        scope = self._fmd_scope(date_from, date_to, equipment_ids, exclude_external)
         if groupby == "cause_id":
             query = self._fmd_cause_query(scope)
         else:
@@ -154,6 +144,64 @@ class MaintenanceFmd(models.AbstractModel):
             result.append(values)
         result.sort(key=lambda values: (-values["downtime_hours"], values["key"] or 0))
         return result
+
+    @api.model
+    def _fmd_scope(self, date_from, date_to, equipment_ids=None, exclude_external=False):
+        """What the queries measure: the period, the equipment (a subquery),
+        their calendars' working intervals (read once per calendar)."""
+        self._fmd_check_access()
+        start, stop, now = self._fmd_period(date_from, date_to)
+        equipment = self._fmd_equipment_query(equipment_ids)
+        return {
+            "equipment": equipment,
+            "calendars": self._fmd_calendars(equipment, start, stop),
+            "start": start,
+            "stop": stop,
+            "now": now,
+            "exclude_external": exclude_external,
+        }
+
+    @api.model
+    def _fmd_equipment_table(self, scope):
+        """One row per equipment of the scope with its figures, as
+        ``_fmd_figures`` gives them per equipment, its rank (most downtime
+        first), its share of the downtime and the running total of the shares
+        (Pareto), and its display name: the query of the per-equipment
+        analysis (``maintenance.fmd.equipment``), whose list reads a page."""
+        return SQL(
+            """
+            WITH %(ctes)s,
+            figures AS (
+                SELECT pe.equipment_id AS id, pe.failures, pe.required_hours, pe.downtime_hours,
+                       GREATEST(pe.required_hours - pe.downtime_hours, 0) AS uptime_hours,
+                       pe.restore_hours, pe.repair_hours, pe.repaired
+                  FROM per_equipment pe
+            )
+            SELECT f.id, f.id AS equipment_id,
+                   CASE WHEN e.serial_number IS NOT NULL AND e.serial_number <> ''
+                        THEN e.name || ' [' || e.serial_number || ']' ELSE e.name END AS name,
+                   e.site_id, e.customer_id, e.product_id, e.company_id,
+                   1 AS equipment_count,
+                   f.failures::int AS failures,
+                   f.downtime_hours, f.required_hours, f.uptime_hours,
+                   CASE WHEN f.failures > 0 THEN f.uptime_hours / f.failures END AS mtbf_hours,
+                   CASE WHEN f.failures > 0 THEN f.restore_hours / f.failures END AS mttr_hours,
+                   CASE WHEN f.repaired > 0 THEN f.repair_hours / f.repaired END AS mart_hours,
+                   CASE WHEN f.required_hours > 0
+                        THEN 100.0 * f.uptime_hours / f.required_hours ELSE 0 END AS availability,
+                   f.required_hours > 0 AS availability_defined,
+                   f.repaired::int AS repaired,
+                   row_number() OVER pareto AS sequence,
+                   COALESCE(100.0 * f.downtime_hours
+                            / NULLIF(SUM(f.downtime_hours) OVER (), 0), 0) AS downtime_share,
+                   COALESCE(100.0 * SUM(f.downtime_hours) OVER (pareto ROWS UNBOUNDED PRECEDING)
+                            / NULLIF(SUM(f.downtime_hours) OVER (), 0), 0) AS cumulative_share
+              FROM figures f
+              JOIN maintenance_customer_equipment e ON e.id = f.id
+            WINDOW pareto AS (ORDER BY f.downtime_hours DESC, f.id)
+            """,
+            ctes=self._fmd_per_equipment_ctes(scope, "equipment_id"),
+        )
 
     # helpers -----------------------------------------------------------------
 
@@ -320,6 +368,25 @@ class MaintenanceFmd(models.AbstractModel):
         )
 
     def _fmd_query(self, scope, groupby):
+        return SQL(
+            """
+            WITH %s
+            SELECT key, COUNT(*) AS equipment_count,
+                   SUM(failures) AS failures,
+                   SUM(required_hours) AS required_hours,
+                   SUM(downtime_hours) AS downtime_hours,
+                   SUM(restore_hours) AS restore_hours,
+                   SUM(repair_hours) AS repair_hours,
+                   SUM(repaired) AS repaired
+              FROM per_equipment
+             GROUP BY key
+            """,
+            self._fmd_per_equipment_ctes(scope, groupby),
+        )
+
+    def _fmd_per_equipment_ctes(self, scope, groupby):
+        """The CTEs down to ``per_equipment``: each equipment's group key,
+        required and down hours, failures, restoration and repair hours."""
         start, stop = scope["start"], scope["stop"]
         joins = SQL()
         if groupby == "categ_id":
@@ -356,7 +423,7 @@ class MaintenanceFmd(models.AbstractModel):
         )
         return SQL(
             """
-            WITH %(ctes)s,
+            %(ctes)s,
             per_events AS (
                 SELECT equipment_id,
                        range_agg(span * %(period)s) FILTER (WHERE span && %(period)s) AS down,
@@ -404,15 +471,6 @@ class MaintenanceFmd(models.AbstractModel):
                          WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
                   ) failures
             )
-            SELECT key, COUNT(*) AS equipment_count,
-                   SUM(failures) AS failures,
-                   SUM(required_hours) AS required_hours,
-                   SUM(downtime_hours) AS downtime_hours,
-                   SUM(restore_hours) AS restore_hours,
-                   SUM(repair_hours) AS repair_hours,
-                   SUM(repaired) AS repaired
-              FROM per_equipment
-             GROUP BY key
             """,
             ctes=ctes,
             start=start,
