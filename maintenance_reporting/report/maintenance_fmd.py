@@ -452,24 +452,27 @@ class MaintenanceFmd(models.AbstractModel):
                                                  AND c.check_out IS NOT NULL
                  GROUP BY ed.equipment_id
             ),
+            failures AS (
+                SELECT pe.equipment_id, COUNT(*) AS failures,
+                       SUM(date_part('epoch', upper(b) - lower(b))) / 3600.0 AS restore_hours
+                  FROM per_events pe
+                  CROSS JOIN LATERAL unnest(pe.failure_spans) AS b
+                 WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
+                 GROUP BY pe.equipment_id
+            ),
             per_equipment AS (
                 SELECT eq.equipment_id, eq.key,
                        cal.required_hours - %(external_hours)s AS required_hours,
                        %(downtime_hours)s AS downtime_hours,
-                       failures.failures, failures.restore_hours,
+                       COALESCE(f.failures, 0) AS failures,
+                       COALESCE(f.restore_hours, 0) AS restore_hours,
                        COALESCE(r.repair_hours, 0) AS repair_hours,
                        COALESCE(r.repaired, 0) AS repaired
                   FROM eq
                   JOIN cal ON cal.calendar_id = eq.calendar_id
                   LEFT JOIN per_events pe ON pe.equipment_id = eq.equipment_id
+                  LEFT JOIN failures f ON f.equipment_id = eq.equipment_id
                   LEFT JOIN repairs r ON r.equipment_id = eq.equipment_id
-                  CROSS JOIN LATERAL (
-                        SELECT COUNT(*) AS failures,
-                               COALESCE(SUM(date_part('epoch', upper(b) - lower(b))), 0)
-                                   / 3600.0 AS restore_hours
-                          FROM unnest(pe.failure_spans) AS b
-                         WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
-                  ) failures
             )
             """,
             ctes=ctes,
@@ -483,9 +486,15 @@ class MaintenanceFmd(models.AbstractModel):
             )
             if scope["exclude_external"]
             else SQL("NULL::tsmultirange"),
-            external_hours=_required_hours(external),
-            downtime_hours=_required_hours(
-                SQL("COALESCE(pe.down, '{}'::tsmultirange) - %s", external)
+            # most equipment have no event: no hours to look up in their calendar
+            external_hours=SQL(
+                "CASE WHEN pe.external IS NULL THEN 0 ELSE %s END", _required_hours(external)
+            )
+            if scope["exclude_external"]
+            else SQL("0"),
+            downtime_hours=SQL(
+                "CASE WHEN pe.down IS NULL THEN 0 ELSE %s END",
+                _required_hours(SQL("pe.down - %s", external)),
             ),
         )
 
