@@ -111,6 +111,17 @@ class MaintenanceFmdEquipment(models.Model):
         count = self.env.cr.fetchone()[0]
         return min(count, limit) if limit else count
 
+    # the figures it formats are fetched with the page (not by a second
+    # computation of the whole table)
+    @api.depends(
+        "failures",
+        "repaired",
+        "mtbf_hours",
+        "mttr_hours",
+        "mart_hours",
+        "availability",
+        "availability_defined",
+    )
     @api.depends_context("lang")
     def _compute_display_figures(self):
         """As the other groupings' lines show them: MTBF and MTTR undefined

@@ -378,8 +378,12 @@ class TestFmd(PlanningCommon):
             # the analysis' query is built once per request (transaction)
             self.env.cr.cache.pop(SCOPE_CACHE, None)
             before = self.env.cr.sql_log_count
-            result = self._open_list(wizard.action_compute())
+            with self.assertLogs("odoo.sql_db", "DEBUG") as logs:
+                result = self._open_list(wizard.action_compute())
             counts.append(self.env.cr.sql_log_count - before)
+            # the figures are computed once for the page (its count without them)
+            computed = [line for line in logs.output if "per_equipment" in line]
+            self.assertEqual(len(computed), 1, computed)
         self.assertEqual(counts[2], counts[3])
         self.assertEqual(result["length"], 42)
         with self.assertQueryCount(counts[3]):
