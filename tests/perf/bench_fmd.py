@@ -352,6 +352,8 @@ def measure_analysis(env, manager):
         "date_to": today,
         "groupby": "equipment_id",
     }
+    env.cr.execute("SELECT pg_backend_pid()")
+    backend = env.cr.fetchone()[0]
     # warm-up (views, access rights), not measured
     wizard = Wizard.create(values)
     _open_list(env(user=manager), "maintenance.fmd.equipment", [], {"fmd_wizard_id": wizard.id})
@@ -361,6 +363,7 @@ def measure_analysis(env, manager):
         env.flush_all()
         env.invalidate_all()
         env.cr.cache.clear()
+        cpu = _cpu_seconds(backend)
         with Measure(env.cr) as opening:
             if label.startswith("before"):
                 rows = wizard.env["maintenance.fmd"]._fmd_figures(wizard.date_from, wizard.date_to)
@@ -373,10 +376,12 @@ def measure_analysis(env, manager):
                 page = _open_list(
                     wizard.env, action["res_model"], action["domain"], action["context"]
                 )
+        opening.cpu = _cpu_seconds(backend) - cpu
         results[label] = opening
         print(
-            f"open the analysis per equipment, {label}: {opening.seconds:.3f} s,"
-            f" {opening.queries} queries ({page['length']:,} rows, first page of"
+            f"open the analysis per equipment, {label}: {opening.seconds:.3f} s"
+            f" (CPU {opening.cpu:.3f} s), {opening.queries} queries"
+            f" ({page['length']:,} rows, first page of"
             f" {len(page['records'])}, top: {page['records'][0]['name']},"
             f" {page['records'][0]['downtime_hours']:.1f} h down)"
         )
@@ -387,18 +392,21 @@ def measure_analysis(env, manager):
     ):
         env.invalidate_all()
         env.cr.cache.clear()
+        cpu = _cpu_seconds(backend)
         with Measure(env.cr) as page_measure:
             page = _open_list(
                 wizard.env, "maintenance.fmd.equipment", domain, action["context"], offset=offset
             )
+        cpu = _cpu_seconds(backend) - cpu
         print(
-            f"   analysis per equipment, {label}: {page_measure.seconds:.3f} s,"
+            f"   analysis per equipment, {label}: {page_measure.seconds:.3f} s (CPU {cpu:.3f} s),"
             f" {page_measure.queries} queries ({page['length']:,} rows)"
         )
     before, after = results.values()
     print(
-        f"=> opening the analysis per equipment: {before.seconds:.3f} s / {before.queries} queries"
-        f" before, {after.seconds:.3f} s / {after.queries} queries today"
+        f"=> opening the analysis per equipment: {before.seconds:.3f} s (CPU {before.cpu:.3f} s)"
+        f" / {before.queries} queries before, {after.seconds:.3f} s (CPU {after.cpu:.3f} s)"
+        f" / {after.queries} queries today (load average {os.getloadavg()[0]:.1f})"
     )
 
 
