@@ -460,7 +460,8 @@ class MaintenanceIntervention(models.Model):
             .create(vals_list)
         )
         Line = self.env["maintenance.billing.line"].sudo()
-        bodies = {}
+        bodies, origins = {}, {}
+        QWeb = self.env["ir.qweb"]
         for invoice, billing_lines, dossiers in zip(
             invoices, line_groups, dossier_groups, strict=True
         ):
@@ -476,12 +477,14 @@ class MaintenanceIntervention(models.Model):
                     "Invoice created: %(invoice)s", invoice=invoice.display_name
                 )
             # the invoice's chatter links to the dossiers it bills, as a
-            # sales order's invoice links to its order
-            invoice.message_post_with_source(
+            # sales order's invoice links to its order (the message of
+            # ``message_post_with_source``, logged for all invoices at once)
+            origins[invoice.id] = QWeb._render(
                 "mail.message_origin_link",
-                render_values={"self": invoice, "origin": dossiers},
-                subtype_xmlid="mail.mt_note",
+                {"self": invoice, "origin": dossiers},
+                minimal_qcontext=True,
             )
+        invoices._message_log_batch(bodies=origins)
         self._message_log_batch(bodies=bodies)
         return invoices
 

@@ -7,3 +7,4 @@ from . import maintenance_kpi_utilisation
 from . import maintenance_customer_pack
 from . import maintenance_fmd
 from . import maintenance_fmd_wizard
+from . import maintenance_fmd_equipment

@@ -77,6 +77,12 @@ def _required_hours(multirange):
     )
 
 
+def _calendar_hours(hours):
+    """``hours`` (of ``_required_hours``) looked up in the equipment's
+    calendar (``eq.calendar_id``)."""
+    return SQL("(SELECT %s FROM cal WHERE cal.calendar_id = eq.calendar_id)", hours)
+
+
 class MaintenanceFmd(models.AbstractModel):
     """The FMD figures, for the analysis, the dashboard and the customer's
     report pack: ``_fmd_figures`` is the API."""
@@ -105,19 +111,9 @@ class MaintenanceFmd(models.AbstractModel):
         ``mart_hours`` (mean active repair time), ``availability`` (0..1);
         an undefined figure is None (MTBF and MTTR without failure,
         availability without required time)."""
-        self._fmd_check_access()
         if groupby != "cause_id" and groupby not in GROUPBY_KEYS:
             raise UserError(self.env._("Unknown grouping: %(groupby)s.", groupby=groupby))
-        start, stop, now = self._fmd_period(date_from, date_to)
-        equipment = self._fmd_equipment_query(equipment_ids)
-        scope = {
-            "equipment": equipment,
-            "calendars": self._fmd_calendars(equipment, start, stop),
-            "start": start,
-            "stop": stop,
-            "now": now,
-            "exclude_external": exclude_external,
-        }
+        scope = self._fmd_scope(date_from, date_to, equipment_ids, exclude_external)
         if groupby == "cause_id":
             query = self._fmd_cause_query(scope)
         else:
@@ -154,6 +150,68 @@ class MaintenanceFmd(models.AbstractModel):
             result.append(values)
         result.sort(key=lambda values: (-values["downtime_hours"], values["key"] or 0))
         return result
+
+    @api.model
+    def _fmd_scope(self, date_from, date_to, equipment_ids=None, exclude_external=False):
+        """What the queries measure: the period, the equipment (a subquery),
+        their calendars' working intervals (read once per calendar)."""
+        self._fmd_check_access()
+        # the planner's estimate of the calendar look-ups passes PostgreSQL's
+        # threshold for compiling the query (JIT): ~0.1 s compiling a query
+        # that runs in less than a second, for nothing (this transaction only)
+        self.env.cr.execute("SET LOCAL jit = off")
+        start, stop, now = self._fmd_period(date_from, date_to)
+        equipment = self._fmd_equipment_query(equipment_ids)
+        return {
+            "equipment": equipment,
+            "calendars": self._fmd_calendars(equipment, start, stop),
+            "start": start,
+            "stop": stop,
+            "now": now,
+            "exclude_external": exclude_external,
+        }
+
+    @api.model
+    def _fmd_equipment_table(self, scope):
+        """One row per equipment of the scope with its figures, as
+        ``_fmd_figures`` gives them per equipment, its rank (most downtime
+        first), its share of the downtime and the running total of the shares
+        (Pareto), and its display name: the query of the per-equipment
+        analysis (``maintenance.fmd.equipment``), whose list reads a page."""
+        return SQL(
+            """
+            WITH %(ctes)s,
+            figures AS (
+                SELECT pe.equipment_id AS id, pe.failures, pe.required_hours, pe.downtime_hours,
+                       GREATEST(pe.required_hours - pe.downtime_hours, 0) AS uptime_hours,
+                       pe.restore_hours, pe.repair_hours, pe.repaired
+                  FROM per_equipment pe
+            )
+            SELECT f.id, f.id AS equipment_id,
+                   CASE WHEN e.serial_number IS NOT NULL AND e.serial_number <> ''
+                        THEN e.name || ' [' || e.serial_number || ']' ELSE e.name END AS name,
+                   e.site_id, e.customer_id, e.product_id, e.company_id,
+                   1 AS equipment_count,
+                   f.failures::int AS failures,
+                   f.downtime_hours, f.required_hours, f.uptime_hours,
+                   CASE WHEN f.failures > 0 THEN f.uptime_hours / f.failures END AS mtbf_hours,
+                   CASE WHEN f.failures > 0 THEN f.restore_hours / f.failures END AS mttr_hours,
+                   CASE WHEN f.repaired > 0 THEN f.repair_hours / f.repaired END AS mart_hours,
+                   CASE WHEN f.required_hours > 0
+                        THEN 100.0 * f.uptime_hours / f.required_hours ELSE 0 END AS availability,
+                   f.required_hours > 0 AS availability_defined,
+                   f.repaired::int AS repaired,
+                   row_number() OVER pareto AS sequence,
+                   COALESCE(100.0 * f.downtime_hours
+                            / NULLIF(SUM(f.downtime_hours) OVER (), 0), 0) AS downtime_share,
+                   COALESCE(100.0 * SUM(f.downtime_hours) OVER (pareto ROWS UNBOUNDED PRECEDING)
+                            / NULLIF(SUM(f.downtime_hours) OVER (), 0), 0) AS cumulative_share
+              FROM figures f
+              JOIN maintenance_customer_equipment e ON e.id = f.id
+            WINDOW pareto AS (ORDER BY f.downtime_hours DESC, f.id)
+            """,
+            ctes=self._fmd_per_equipment_ctes(scope, "equipment_id"),
+        )
 
     # helpers -----------------------------------------------------------------
 
@@ -306,8 +364,10 @@ class MaintenanceFmd(models.AbstractModel):
                 SELECT d.equipment_id, d.kind, d.cause_id, d.intervention_id,
                        tsrange(d.date_start, LEAST(COALESCE(d.date_end, %(now)s), %(now)s)) AS span
                   FROM maintenance_downtime d
-                 WHERE d.equipment_id IN (SELECT equipment_id FROM eq)
-                   AND d.date_start < %(now)s
+                  -- a join (one row of eq per equipment): with IN, PostgreSQL
+                  -- guessed 200 equipment and looked their events up one by one
+                  JOIN eq ON eq.equipment_id = d.equipment_id
+                 WHERE d.date_start < %(now)s
                    AND (d.date_end IS NULL OR d.date_end >= %(start)s)
             )
             """,
@@ -320,6 +380,25 @@ class MaintenanceFmd(models.AbstractModel):
         )
 
     def _fmd_query(self, scope, groupby):
+        return SQL(
+            """
+            WITH %s
+            SELECT key, COUNT(*) AS equipment_count,
+                   SUM(failures) AS failures,
+                   SUM(required_hours) AS required_hours,
+                   SUM(downtime_hours) AS downtime_hours,
+                   SUM(restore_hours) AS restore_hours,
+                   SUM(repair_hours) AS repair_hours,
+                   SUM(repaired) AS repaired
+              FROM per_equipment
+             GROUP BY key
+            """,
+            self._fmd_per_equipment_ctes(scope, groupby),
+        )
+
+    def _fmd_per_equipment_ctes(self, scope, groupby):
+        """The CTEs down to ``per_equipment``: each equipment's group key,
+        required and down hours, failures, restoration and repair hours."""
         start, stop = scope["start"], scope["stop"]
         joins = SQL()
         if groupby == "categ_id":
@@ -356,7 +435,7 @@ class MaintenanceFmd(models.AbstractModel):
         )
         return SQL(
             """
-            WITH %(ctes)s,
+            %(ctes)s,
             per_events AS (
                 SELECT equipment_id,
                        range_agg(span * %(period)s) FILTER (WHERE span && %(period)s) AS down,
@@ -385,34 +464,33 @@ class MaintenanceFmd(models.AbstractModel):
                                                  AND c.check_out IS NOT NULL
                  GROUP BY ed.equipment_id
             ),
-            per_equipment AS (
+            failures AS (
+                SELECT pe.equipment_id, COUNT(*) AS failures,
+                       SUM(date_part('epoch', upper(b) - lower(b))) / 3600.0 AS restore_hours
+                  FROM per_events pe
+                  CROSS JOIN LATERAL unnest(pe.failure_spans) AS b
+                 WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
+                 GROUP BY pe.equipment_id
+            ),
+            -- materialized: each figure's calendar look-up is evaluated once per
+            -- equipment, however often the query above refers to it
+            per_equipment AS MATERIALIZED (
                 SELECT eq.equipment_id, eq.key,
-                       cal.required_hours - %(external_hours)s AS required_hours,
+                       ct.required_hours - %(external_hours)s AS required_hours,
                        %(downtime_hours)s AS downtime_hours,
-                       failures.failures, failures.restore_hours,
+                       COALESCE(f.failures, 0) AS failures,
+                       COALESCE(f.restore_hours, 0) AS restore_hours,
                        COALESCE(r.repair_hours, 0) AS repair_hours,
                        COALESCE(r.repaired, 0) AS repaired
                   FROM eq
-                  JOIN cal ON cal.calendar_id = eq.calendar_id
+                  -- the calendar's hours; its intervals only for the
+                  -- equipment with events (not carried along every row)
+                  JOIN (SELECT calendar_id, required_hours FROM cal) ct
+                    ON ct.calendar_id = eq.calendar_id
                   LEFT JOIN per_events pe ON pe.equipment_id = eq.equipment_id
+                  LEFT JOIN failures f ON f.equipment_id = eq.equipment_id
                   LEFT JOIN repairs r ON r.equipment_id = eq.equipment_id
-                  CROSS JOIN LATERAL (
-                        SELECT COUNT(*) AS failures,
-                               COALESCE(SUM(date_part('epoch', upper(b) - lower(b))), 0)
-                                   / 3600.0 AS restore_hours
-                          FROM unnest(pe.failure_spans) AS b
-                         WHERE lower(b) >= %(start)s AND lower(b) < %(stop)s
-                  ) failures
             )
-            SELECT key, COUNT(*) AS equipment_count,
-                   SUM(failures) AS failures,
-                   SUM(required_hours) AS required_hours,
-                   SUM(downtime_hours) AS downtime_hours,
-                   SUM(restore_hours) AS restore_hours,
-                   SUM(repair_hours) AS repair_hours,
-                   SUM(repaired) AS repaired
-              FROM per_equipment
-             GROUP BY key
             """,
             ctes=ctes,
             start=start,
@@ -425,9 +503,16 @@ class MaintenanceFmd(models.AbstractModel):
             )
             if scope["exclude_external"]
             else SQL("NULL::tsmultirange"),
-            external_hours=_required_hours(external),
-            downtime_hours=_required_hours(
-                SQL("COALESCE(pe.down, '{}'::tsmultirange) - %s", external)
+            # most equipment have no event: no hours to look up in their calendar
+            external_hours=SQL(
+                "CASE WHEN pe.external IS NULL THEN 0 ELSE %s END",
+                _calendar_hours(_required_hours(external)),
+            )
+            if scope["exclude_external"]
+            else SQL("0"),
+            downtime_hours=SQL(
+                "CASE WHEN pe.down IS NULL THEN 0 ELSE %s END",
+                _calendar_hours(_required_hours(SQL("pe.down - %s", external))),
             ),
         )
 

@@ -95,8 +95,12 @@ class MaintenanceFmdWizard(models.TransientModel):
         return Equipment.search(domain).ids
 
     def action_compute(self):
-        """Compute the figures and show them, most downtime first."""
+        """Compute the figures and show them, most downtime first: per
+        equipment, the read-only analysis computed by PostgreSQL page by page
+        (nothing stored); per other group, the lines."""
         self.ensure_one()
+        if self.groupby == "equipment_id":
+            return self._action_per_equipment()
         rows = self.env["maintenance.fmd"]._fmd_figures(
             self.date_from,
             self.date_to,
@@ -110,13 +114,55 @@ class MaintenanceFmdWizard(models.TransientModel):
             "maintenance_reporting.maintenance_fmd_line_action"
         )
         action["domain"] = [("wizard_id", "=", self.id)]
-        action["display_name"] = self.env._(
+        action["display_name"] = self._action_title()
+        return action
+
+    def _action_per_equipment(self):
+        # the access is checked now, not at the list's first page
+        self.env["maintenance.fmd"]._fmd_check_access()
+        self.line_ids.unlink()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "maintenance_reporting.maintenance_fmd_equipment_action"
+        )
+        action["context"] = {"fmd_wizard_id": self.id}
+        action["domain"] = []
+        action["display_name"] = self._action_title()
+        return action
+
+    def _action_title(self):
+        return self.env._(
             "FMD per %(groupby)s, %(start)s - %(stop)s",
             groupby=dict(self._fields["groupby"]._description_selection(self.env))[self.groupby],
             start=format_date(self.env, self.date_from),
             stop=format_date(self.env, self.date_to),
         )
-        return action
+
+    def _action_view_downtime(self, domain, name):
+        """The downtime events of the analysis' period and scope, within
+        ``domain`` (a line's group)."""
+        self.ensure_one()
+        start, stop, _now = self.env["maintenance.fmd"]._fmd_period(self.date_from, self.date_to)
+        domain = [
+            *domain,
+            ("date_start", "<", stop),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">", start),
+        ]
+        if self.exclude_external:
+            domain.append(("kind", "!=", "external"))
+        scope = self._equipment_scope()
+        if scope is not None:
+            domain.append(("equipment_id", "in", scope))
+        # by the model's name: the downtime add-on owns its actions
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "maintenance.downtime",
+            "view_mode": "list,form,pivot,graph",
+            "views": [(False, "list"), (False, "form"), (False, "pivot"), (False, "graph")],
+            "domain": domain,
+        }
 
     def _line_vals(self, rows):
         """One line per group, with its share of the downtime and the
@@ -259,20 +305,6 @@ class MaintenanceFmdLine(models.TransientModel):
         """The downtime events behind the line, over the period."""
         self.ensure_one()
         wizard = self.wizard_id
-        start, stop, _now = self.env["maintenance.fmd"]._fmd_period(
-            wizard.date_from, wizard.date_to
-        )
-        domain = [
-            ("date_start", "<", stop),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">", start),
-        ]
-        if wizard.exclude_external:
-            domain.append(("kind", "!=", "external"))
-        scope = wizard._equipment_scope()
-        if scope is not None:
-            domain.append(("equipment_id", "in", scope))
         field = {
             "equipment_id": "equipment_id",
             "site_id": "site_id",
@@ -283,14 +315,7 @@ class MaintenanceFmdLine(models.TransientModel):
         }.get(wizard.groupby)
         value = self[wizard.groupby].id or False
         if field:
-            domain.append((field, "=", value))
-        elif wizard.groupby == "contract_id":
-            domain.append(
-                ("equipment_id", "in", self.contract_id.contract_line_ids.equipment_id.ids)
-            )
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "maintenance_downtime.maintenance_downtime_action"
-        )
-        action["domain"] = domain
-        action["display_name"] = self.name
-        return action
+            domain = [(field, "=", value)]
+        else:  # contract_id
+            domain = [("equipment_id", "in", self.contract_id.contract_line_ids.equipment_id.ids)]
+        return wizard._action_view_downtime(domain, self.name)

@@ -9,12 +9,15 @@ measured on 10 March (after the period) unless said otherwise. 1 February
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
 from odoo.addons.maintenance_planning.tests.common import PlanningCommon
+from odoo.addons.maintenance_reporting.report.maintenance_fmd_equipment import SCOPE_CACHE
 
 FROM = datetime(2027, 2, 1)
 TO = datetime(2027, 3, 1)
@@ -132,6 +135,28 @@ class TestFmd(PlanningCommon):
                 for start, end, cause in spans
             ]
         )
+
+    def _rows(self, action, user=None):
+        """The rows an analysis' action shows (lines, or per equipment the
+        read-only analysis)."""
+        Model = self.env(user=user or self.manager)[action["res_model"]]
+        return Model.with_context(action.get("context") or {}).search(action["domain"])
+
+    def _open_list(self, action, user=None):
+        """What the web client asks when the analysis opens: its list view
+        and its first page (80 rows and the count)."""
+        Model = self.env(user=user or self.manager)[action["res_model"]].with_context(
+            action.get("context") or {}
+        )
+        arch = Model.get_views([(False, "list")])["views"]["list"]["arch"]
+        names = {
+            node.get("name") for node in etree.fromstring(arch).iter("field") if node.get("name")
+        }
+        spec = {
+            name: {"fields": {"display_name": {}}} if Model._fields[name].type == "many2one" else {}
+            for name in names
+        }
+        return Model.web_search_read(action["domain"], spec, limit=80, count_limit=10001)
 
     def _figures(self, equipment, user=None, **kwargs):
         fmd = self.env(user=user or self.manager)["maintenance.fmd"]
@@ -326,10 +351,11 @@ class TestFmd(PlanningCommon):
         self.assertLessEqual(counts[1], 12)
 
     @freeze_time("2027-03-10 12:00:00")
-    def test_analysis_lines_in_flat_queries(self):
-        """The analysis per equipment inserts its lines a page at a time:
-        the same queries for 2 equipment as for 42, and the lines are the
-        manager's to read, with their figures."""
+    def test_analysis_per_equipment_in_flat_queries(self):
+        """Opening the analysis per equipment (the wizard's button, then the
+        list's first page as the web client asks it) makes the same queries
+        for 2 equipment as for 42: the figures, names, ranks and shares come
+        from one SQL query, nothing is stored per equipment."""
         many = self._fans_stopped(hours=1.5)
         Wizard = self.env(user=self.manager)["maintenance.fmd.wizard"]
         small = self.boiler | self.ahu_office
@@ -344,23 +370,97 @@ class TestFmd(PlanningCommon):
                 for equipment in (small, small | many)
             ]
         )
-        for wizard in wizards:  # warm the caches, twice: then lines are replaced
-            wizard.action_compute()
-            wizard.action_compute()
+        for wizard in wizards:  # warm the caches (views, ACLs)
+            self._open_list(wizard.action_compute())
         counts = []
-        for wizard in wizards:
+        for wizard in (*wizards, *wizards):  # the second round is compared
             self.env.invalidate_all()
+            # the analysis' query is built once per request (transaction)
+            self.env.cr.cache.pop(SCOPE_CACHE, None)
             before = self.env.cr.sql_log_count
-            action = wizard.action_compute()
+            with self.assertLogs("odoo.sql_db", "DEBUG") as logs:
+                result = self._open_list(wizard.action_compute())
             counts.append(self.env.cr.sql_log_count - before)
-        self.assertEqual(counts[0], counts[1])
-        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
-        self.assertEqual(lines.equipment_id, small | many)
-        self.assertEqual(len(lines), 42)
-        fan = lines.filtered(lambda line: line.equipment_id == many[0])
+            # the figures are computed once for the page (its count without them)
+            computed = [line for line in logs.output if "per_equipment" in line]
+            self.assertEqual(len(computed), 1, computed)
+        self.assertEqual(counts[2], counts[3])
+        self.assertEqual(result["length"], 42)
+        with self.assertQueryCount(counts[3]):
+            self.env.invalidate_all()
+            # the analysis' query is built once per request (transaction)
+            self.env.cr.cache.pop(SCOPE_CACHE, None)
+            self._open_list(wizards[0].action_compute())
+        action = wizards[1].action_compute()
+        self.assertEqual(action["res_model"], "maintenance.fmd.equipment")
+        rows = self._rows(action)
+        self.assertEqual(rows.equipment_id, small | many)
+        self.assertEqual(len(rows), 42)
+        fan = rows.filtered(lambda row: row.equipment_id == many[0])
         self.assertEqual((fan.failures, fan.downtime_hours, fan.mttr_display), (1, 1.5, "1.5"))
-        self.assertEqual(fan.create_uid, self.manager)
-        self.assertEqual(lines.mapped("sequence"), list(range(1, len(lines) + 1)))
+        self.assertEqual(fan.name, many[0].display_name)
+        self.assertEqual(rows.mapped("sequence"), list(range(1, len(rows) + 1)))
+        # counted as the list counts a full page: without a filter, by the
+        # equipment of the scope; with one, by the rows' figures
+        Rows = rows.with_context(action["context"])
+        self.assertEqual(Rows.search_count([]), 42)
+        self.assertEqual(Rows.search_count([], limit=10), 10)
+        # the air handling unit's two failures; the boiler's and fans' one
+        self.assertEqual(Rows.search_count([("failures", ">", 1)]), 1)
+        self.assertEqual(Rows.search_count([("failures", "=", 1)]), 41)
+        # nothing stored per equipment
+        self.assertFalse(wizards.line_ids)
+        # read-only, and not for technicians
+        with self.assertRaises(AccessError):
+            fan.with_user(self.manager).unlink()
+        with self.assertRaises(AccessError):
+            self._rows(action, user=self.technician)
+
+    @freeze_time("2027-03-10 12:00:00")
+    def test_analysis_per_equipment_figures_as_the_api(self):
+        """Each row per equipment has the figures ``_fmd_figures`` gives for
+        that equipment (external causes left out too)."""
+        equipment = self.boiler | self.spare | self.ahu_office | self.ahu_always
+        self.manager.tz = "UTC"
+        for exclude in (False, True):
+            wizard = self.env(user=self.manager)["maintenance.fmd.wizard"].create(
+                {
+                    "date_from": "2027-02-01",
+                    "date_to": "2027-02-28",
+                    "groupby": "equipment_id",
+                    "exclude_external": exclude,
+                    "equipment_ids": [Command.set(equipment.ids)],
+                }
+            )
+            # the rows of another analysis (same ids) may be in the ORM's
+            # cache: a request of the web client starts with an empty one
+            self.env.invalidate_all()
+            rows = self._rows(wizard.action_compute())
+            figures = self._figures(equipment, exclude_external=exclude)
+            self.assertEqual(set(rows.ids), set(figures))
+            for row in rows:
+                expected = figures[row.id]
+                with self.subTest(equipment=row.name, exclude=exclude):
+                    for name in ("failures", "required_hours", "downtime_hours", "uptime_hours"):
+                        self.assertAlmostEqual(row[name], expected[name], places=9)
+                    for name in ("mtbf_hours", "mttr_hours", "mart_hours"):
+                        self.assertAlmostEqual(row[name], expected[name] or 0.0, places=9)
+                    self.assertAlmostEqual(
+                        row.availability, 100 * (expected["availability"] or 0.0), places=9
+                    )
+            # most downtime first, as the lines of the other groupings
+            self.assertEqual(
+                rows.mapped("id"),
+                [
+                    row["key"]
+                    for row in self.env(user=self.manager)["maintenance.fmd"]._fmd_figures(
+                        wizard.date_from,
+                        wizard.date_to,
+                        equipment_ids=equipment.ids,
+                        exclude_external=exclude,
+                    )
+                ],
+            )
 
     @freeze_time("2027-03-10 12:00:00")
     def test_analysis_group_not_set(self):
@@ -419,7 +519,7 @@ class TestFmd(PlanningCommon):
         # whole days in the user's time zone: UTC here
         self.manager.tz = "UTC"
         action = wizard.action_compute()
-        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
+        lines = self._rows(action)
         # most downtime first: the boiler (21 h), then the spare (0 h)
         self.assertEqual(lines.mapped("equipment_id"), self.boiler | self.spare)
         boiler, spare = lines
@@ -463,11 +563,20 @@ class TestFmd(PlanningCommon):
         self.assertIn("01/02/2027", action["display_name"])
         self.assertIn("28/02/2027", action["display_name"])
         self.assertNotIn("2027-02", action["display_name"])
-        lines = self.env(user=self.manager)["maintenance.fmd.line"].search(action["domain"])
+        rows = self._rows(action)
+        self.assertEqual(
+            rows.with_context(lang="fr_FR")
+            .filtered(lambda row: row.id == self.spare.id)
+            .mtbf_display,
+            "non défini",
+        )
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT equipment_id, mtbf_hours, mttr_hours FROM maintenance_fmd_line WHERE id = ANY(%s)",
-            [lines.ids],
+            SQL(
+                "SELECT equipment_id, mtbf_hours, mttr_hours FROM %s AS t WHERE id = ANY(%s)",
+                rows.with_context(action["context"])._table_sql,
+                rows.ids,
+            )
         )
         stored = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         self.assertEqual(stored[self.spare.id], (None, None))

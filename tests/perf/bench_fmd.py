@@ -5,7 +5,9 @@
 active repair time, availability against each equipment's required time)
 over N downtime events of E pieces of equipment, for the last 12 months, as
 an operations manager: for every equipment, for one customer, rolled up by
-site, customer, contract and cause. Prints the time and the queries of each.
+site, customer, contract and cause; then the analysis per equipment opened
+as the web client does (its first page), today and as it was built before.
+Prints the time and the queries of each.
 
 The equipment belong to 50 customers and 500 sites; a third run 24/7, a
 third to their site's opening hours (the company's 40-hour calendar with
@@ -16,9 +18,12 @@ failures have a dossier with technicians' check-ins. The events are written
 with one SQL insert (setting up is not measured). Everything is rolled back.
 
     python3 tests/perf/bench_fmd.py -c var/maintenance.conf -d maintenance [-n 100000] [-e 5000]
+    python3 tests/perf/bench_fmd.py -c ... -d ... -e 100000 -n 100000 --sql
+
+With ``--sql`` the equipment are copied by SQL from three made by the ORM
+and have no contract (the grouping per contract then has one group).
 """
 
-import json
 import os
 import random
 import sys
@@ -31,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # pylint: disable=print-used
 
 from _bootstrap import Measure, environment, parser
+from lxml import etree
 
 from odoo import Command, fields
 from odoo.tools import SQL
@@ -40,47 +46,8 @@ SITES = 500
 DOSSIERS = 1000
 
 
-def build(env, event_count, equipment_count, rng):
-    """Customers, sites, equipment, contracts, events, dossiers (not measured)."""
-    company = env.company
-    office = company.resource_calendar_id
-    if office.maintenance_holiday_zone == "none":
-        office.maintenance_holiday_zone = "metropole"
-    year = fields.Date.today().year
-    office._generate_public_holidays([year - 1, year])
-    shifts = env["resource.calendar"].create(
-        {
-            "name": "Bench FMD 2x8",
-            "tz": "Europe/Paris",
-            "attendance_ids": [Command.clear()]
-            + [
-                Command.create(
-                    {
-                        "name": f"{day} {period}",
-                        "dayofweek": str(day),
-                        "hour_from": start,
-                        "hour_to": stop,
-                        "day_period": period,
-                    }
-                )
-                for day in range(6)
-                for period, start, stop in (("morning", 6, 14), ("afternoon", 14, 22))
-            ],
-        }
-    )
-    customers = env["res.partner"].create(
-        [{"name": f"Bench FMD customer {i}", "is_company": True} for i in range(CUSTOMERS)]
-    )
-    sites = env["maintenance.site"].create(
-        [
-            {
-                "name": f"Bench FMD site {i}",
-                "customer_id": customers[i % CUSTOMERS].id,
-                "resource_calendar_id": office.id,
-            }
-            for i in range(SITES)
-        ]
-    )
+def _equipment_by_orm(env, sites, shifts, equipment_count):
+    """The equipment and their contracts (one per site), as the forms make them."""
     equipment = env["maintenance.customer.equipment"].create(
         [
             {
@@ -122,6 +89,110 @@ def build(env, event_count, equipment_count, rng):
                 ],
             }
         )
+    return [(eq.id, eq.company_id.id, eq.site_id.id, eq.customer_id.id) for eq in equipment]
+
+
+def _equipment_by_sql(env, sites, shifts, equipment_count):
+    """The equipment copied by one SQL insert from three made by the ORM (one
+    per operating time: every stored column has a value the ORM gave it),
+    without contracts: 100,000 equipment in seconds instead of an hour."""
+    templates = env["maintenance.customer.equipment"].create(
+        [
+            {
+                "name": f"Bench FMD eq {i}",
+                "site_id": sites[i].id,
+                "operating_time": ("always", "site", "calendar")[i],
+                "operating_calendar_id": shifts.id if i == 2 else False,
+            }
+            for i in range(3)
+        ]
+    )
+    env.flush_all()
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns"
+        " WHERE table_name = 'maintenance_customer_equipment' AND column_name <> 'id'"
+        " ORDER BY ordinal_position"
+    )
+    columns = [row[0] for row in env.cr.fetchall()]
+    site_ids, customer_ids = sites.ids, [site.customer_id.id for site in sites]
+    computed = {
+        "name": SQL("'Bench FMD eq ' || g"),
+        "site_id": SQL("(%s::int[])[mod(g, %s) + 1]", site_ids, SITES),
+        "customer_id": SQL("(%s::int[])[mod(g, %s) + 1]", customer_ids, SITES),
+    }
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO maintenance_customer_equipment (%(columns)s)
+            SELECT %(values)s
+              FROM generate_series(3, %(last)s) AS g
+              JOIN maintenance_customer_equipment t ON t.id = (%(templates)s::int[])[mod(g, 3) + 1]
+            """,
+            columns=SQL(", ").join(SQL.identifier(name) for name in columns),
+            values=SQL(", ").join(
+                computed.get(name) or SQL("t.%s", SQL.identifier(name)) for name in columns
+            ),
+            last=equipment_count - 1,
+            templates=templates.ids,
+        )
+    )
+    env.cr.execute(
+        SQL(
+            "SELECT id, company_id, site_id, customer_id FROM maintenance_customer_equipment"
+            " WHERE id = ANY(%s) OR name LIKE 'Bench FMD eq %%' ORDER BY id",
+            templates.ids,
+        )
+    )
+    return env.cr.fetchall()
+
+
+def build(env, event_count, equipment_count, rng, sql=False):
+    """Customers, sites, equipment, contracts, events, dossiers (not measured):
+    equipment and contracts by the ORM, or with ``sql`` the equipment copied
+    by SQL, without contracts."""
+    company = env.company
+    office = company.resource_calendar_id
+    if office.maintenance_holiday_zone == "none":
+        office.maintenance_holiday_zone = "metropole"
+    year = fields.Date.today().year
+    office._generate_public_holidays([year - 1, year])
+    shifts = env["resource.calendar"].create(
+        {
+            "name": "Bench FMD 2x8",
+            "tz": "Europe/Paris",
+            "attendance_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": f"{day} {period}",
+                        "dayofweek": str(day),
+                        "hour_from": start,
+                        "hour_to": stop,
+                        "day_period": period,
+                    }
+                )
+                for day in range(6)
+                for period, start, stop in (("morning", 6, 14), ("afternoon", 14, 22))
+            ],
+        }
+    )
+    customers = env["res.partner"].create(
+        [{"name": f"Bench FMD customer {i}", "is_company": True} for i in range(CUSTOMERS)]
+    )
+    sites = env["maintenance.site"].create(
+        [
+            {
+                "name": f"Bench FMD site {i}",
+                "customer_id": customers[i % CUSTOMERS].id,
+                "resource_calendar_id": office.id,
+            }
+            for i in range(SITES)
+        ]
+    )
+    if sql:
+        equipment = _equipment_by_sql(env, sites, shifts, equipment_count)
+    else:
+        equipment = _equipment_by_orm(env, sites, shifts, equipment_count)
     causes = env["maintenance.failure.cause"].search([])
     by_kind = {
         kind: causes.filtered(lambda c, k=kind: c.kind == k).ids
@@ -130,16 +201,16 @@ def build(env, event_count, equipment_count, rng):
     now = fields.Datetime.now()
     rows = []
     for index in range(event_count):
-        eq = equipment[index % equipment_count]
+        eq_id, company_id, site_id, customer_id = equipment[index % len(equipment)]
         kind = rng.choices(("failure", "preventive", "external"), (8, 1, 1))[0]
         start = now - timedelta(minutes=rng.randint(60, 395 * 24 * 60))
         end = start + timedelta(minutes=rng.randint(15, 72 * 60))
         rows.append(
             (
-                eq.id,
-                eq.company_id.id,
-                eq.site_id.id,
-                eq.customer_id.id,
+                eq_id,
+                company_id,
+                site_id,
+                customer_id,
                 start,
                 None if index % 997 == 0 or end > now else end,
                 kind,
@@ -256,69 +327,86 @@ def measure(env, manager, label, **kwargs):
     return result
 
 
+def _open_list(env, model, domain, context, offset=0):
+    """The list's page as the web client asks it (80 rows and the count)."""
+    records = env[model].with_context(context)
+    arch = records.get_views([(False, "list")])["views"]["list"]["arch"]
+    spec = {}
+    for node in etree.fromstring(arch).findall("field"):
+        field = records._fields[node.get("name")]
+        spec[field.name] = {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+    return records.web_search_read(domain, spec, offset=offset, limit=80, count_limit=10001)
+
+
 def measure_analysis(env, manager):
-    """The analysis per equipment over every equipment (the wizard): its
-    lines inserted by ``_insert_lines`` (ours), against the ORM's create of
-    the same lines (what it did before) and against one raw SQL insert of
-    the same rows, log columns included (the floor)."""
+    """Opening the analysis per equipment over every equipment, as the
+    manager does: the wizard's button, then the list's first page (what the
+    web client asks). Today: the read-only analysis computed by PostgreSQL
+    for the page (``maintenance.fmd.equipment``). Before: every line's
+    values built in Python and inserted (``_line_vals``, ``_insert_lines``,
+    still used by the other groupings), then the page of lines."""
     today = fields.Date.today()
-    wizard = (
-        env["maintenance.fmd.wizard"]
-        .with_user(manager)
-        .create(
-            {
-                "date_from": today.replace(year=today.year - 1) + timedelta(days=1),
-                "date_to": today,
-                "groupby": "equipment_id",
-            }
-        )
-    )
-    rows = wizard.env["maintenance.fmd"]._fmd_figures(wizard.date_from, wizard.date_to)
-    with Measure(env.cr) as values:
-        vals_list = wizard._line_vals(rows)
-    Line = wizard.env["maintenance.fmd.line"]
-
-    def clear():
+    Wizard = env["maintenance.fmd.wizard"].with_user(manager)
+    values = {
+        "date_from": today.replace(year=today.year - 1) + timedelta(days=1),
+        "date_to": today,
+        "groupby": "equipment_id",
+    }
+    env.cr.execute("SELECT pg_backend_pid()")
+    backend = env.cr.fetchone()[0]
+    # warm-up (views, access rights), not measured
+    wizard = Wizard.create(values)
+    _open_list(env(user=manager), "maintenance.fmd.equipment", [], {"fmd_wizard_id": wizard.id})
+    results = {}
+    for label in ("before: lines built in Python", "today: read-only analysis in SQL"):
+        wizard = Wizard.create(values)
         env.flush_all()
-        env.cr.execute(SQL("DELETE FROM maintenance_fmd_line WHERE wizard_id = %s", wizard.id))
         env.invalidate_all()
-
-    with Measure(env.cr) as ours:
-        wizard._insert_lines(vals_list)
-    clear()
-    with Measure(env.cr) as orm:
-        Line.create(vals_list)
-        env.flush_all()
-    clear()
-    now = fields.Datetime.now()
-    rows_json = json.dumps(
-        [
-            dict(vals, create_uid=manager.id, write_uid=manager.id, create_date=str(now))
-            for vals in vals_list
-        ]
-    )
-    columns = SQL(", ").join(
-        SQL.identifier(name) for name in [*vals_list[0], "create_uid", "write_uid", "create_date"]
-    )
-    with Measure(env.cr) as raw:
-        env.cr.execute(
-            SQL(
-                "INSERT INTO maintenance_fmd_line (%s) SELECT %s"
-                " FROM json_populate_recordset(NULL::maintenance_fmd_line, %s)",
-                columns,
-                columns,
-                rows_json,
-            )
+        env.cr.cache.clear()
+        cpu = _cpu_seconds(backend)
+        with Measure(env.cr) as opening:
+            if label.startswith("before"):
+                rows = wizard.env["maintenance.fmd"]._fmd_figures(wizard.date_from, wizard.date_to)
+                wizard._insert_lines(wizard._line_vals(rows))
+                page = _open_list(
+                    wizard.env, "maintenance.fmd.line", [("wizard_id", "=", wizard.id)], {}
+                )
+            else:
+                action = wizard.action_compute()
+                page = _open_list(
+                    wizard.env, action["res_model"], action["domain"], action["context"]
+                )
+        opening.cpu = _cpu_seconds(backend) - cpu
+        results[label] = opening
+        print(
+            f"open the analysis per equipment, {label}: {opening.seconds:.3f} s"
+            f" (CPU {opening.cpu:.3f} s), {opening.queries} queries"
+            f" ({page['length']:,} rows, first page of"
+            f" {len(page['records'])}, top: {page['records'][0]['name']},"
+            f" {page['records'][0]['downtime_hours']:.1f} h down)"
         )
-    clear()
-    with Measure(env.cr) as whole:
-        wizard.action_compute()
+    # the next page and a filter: a request each (a new transaction)
+    for label, domain, offset in (
+        ("next page", [], 80),
+        ("filter: with failures", [("failures", ">", 0)], 0),
+    ):
+        env.invalidate_all()
+        env.cr.cache.clear()
+        cpu = _cpu_seconds(backend)
+        with Measure(env.cr) as page_measure:
+            page = _open_list(
+                wizard.env, "maintenance.fmd.equipment", domain, action["context"], offset=offset
+            )
+        cpu = _cpu_seconds(backend) - cpu
+        print(
+            f"   analysis per equipment, {label}: {page_measure.seconds:.3f} s (CPU {cpu:.3f} s),"
+            f" {page_measure.queries} queries ({page['length']:,} rows)"
+        )
+    before, after = results.values()
     print(
-        f"analysis per equipment, {len(vals_list):,} lines: whole {whole.seconds:.3f} s"
-        f" ({whole.queries} queries); lines' values {values.seconds:.3f} s;"
-        f" lines inserted {ours.seconds:.3f} s ({ours.queries} queries),"
-        f" ORM create {orm.seconds:.3f} s, one raw SQL insert {raw.seconds:.3f} s:"
-        f" ORM / ours {orm.seconds / ours.seconds:.1f}x, ours / raw {ours.seconds / raw.seconds:.1f}x"
+        f"=> opening the analysis per equipment: {before.seconds:.3f} s (CPU {before.cpu:.3f} s)"
+        f" / {before.queries} queries before, {after.seconds:.3f} s (CPU {after.cpu:.3f} s)"
+        f" / {after.queries} queries today (load average {os.getloadavg()[0]:.1f})"
     )
 
 
@@ -326,6 +414,11 @@ def main():
     args = parser(__doc__)
     args.add_argument("-n", "--events", type=int, default=100000, help="downtime events")
     args.add_argument("-e", "--equipment", type=int, default=5000, help="equipment")
+    args.add_argument(
+        "--sql",
+        action="store_true",
+        help="equipment copied by SQL, without contracts (for 100,000 equipment)",
+    )
     options = args.parse_args()
     rng = random.Random(13)
     with environment(options) as env:
@@ -338,8 +431,12 @@ def main():
                 "tz": "Europe/Paris",
             }
         )
-        equipment, customers = build(env, options.events, options.equipment, rng)
-        customer_equipment = equipment.filtered(lambda eq: eq.customer_id == customers[0])
+        started = time.perf_counter()
+        equipment, customers = build(env, options.events, options.equipment, rng, options.sql)
+        print(f"built in {time.perf_counter() - started:.0f} s (not measured)")
+        customer_equipment = env["maintenance.customer.equipment"].browse(
+            [eq[0] for eq in equipment if eq[3] == customers[0].id]
+        )
         print(
             f"{options.events:,} downtime events over {options.equipment:,} equipment; "
             f"FMD for the last 12 months as an operations manager "

@@ -12,7 +12,7 @@ view (``get_views``) as the specification of ``web_search_read`` (limit
 80 for lists, 40 for kanbans, count up to 10,001) or ``web_read_group``
 for a grouping. Portal pages go through Odoo's WSGI application (a real
 HTTP request in this process: routing, session, rules, QWeb rendering).
-Nothing is written (FMD wizard lines are rolled back).
+Nothing is written (FMD wizards and lines are rolled back).
 
 With ``--explain`` every query of a page over one second is printed with
 ``EXPLAIN (ANALYZE, BUFFERS)``.
@@ -194,9 +194,10 @@ def fmd(env, groupby, customers=None):
     domain = action["domain"]
     if isinstance(domain, str):
         domain = safe_eval(domain, eval_context(env))
-    lines = env["maintenance.fmd.line"].with_context(context)
+    # per equipment: the read-only analysis; per other group: the lines
+    lines = env[action["res_model"]].with_context(context)
     views = lines.get_views([(False, "list")])
-    spec = specification(env, "maintenance.fmd.line", views["views"]["list"]["arch"], "list")
+    spec = specification(env, action["res_model"], views["views"]["list"]["arch"], "list")
     result = lines.web_search_read(domain, spec, limit=80, count_limit=10001)
     return result["length"]
 
