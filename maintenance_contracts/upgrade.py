@@ -8,9 +8,13 @@
 of the moved fields and the SQL constraints of the moved models, are given
 to the add-on that now defines them, so that updating the old add-on deletes
 none of them (deleting a selection value would empty the records that use
-it); the new add-ons are marked to install, and the same update installs them
-onto the tables and rows already there (Odoo loads the modules marked during
-loading in a further pass)."""
+it). The new add-ons are marked *to upgrade*, not *to install*: the same
+update loads them in a further pass (Odoo loads the modules marked during
+loading) as an update of what is already there — their tables, rows and
+records keep their ids, and records the company changed in ``noupdate`` data
+(formulas, crons, rules) are kept, where an install would load them again.
+So an upgrade is ``-u`` of the installed add-ons first (``make setup`` does it
+in this order), then ``-i`` of the add-ons that are still missing."""
 
 import json
 import logging
@@ -23,7 +27,7 @@ _logger = logging.getLogger(__name__)
 
 def move_to_addons(cr, module, moved_file):
     """Give the xml-ids listed in ``moved_file`` (JSON: {add-on: [names]})
-    of ``module`` to their add-on, and mark those add-ons to install."""
+    of ``module`` to their add-on, and mark those add-ons to upgrade."""
     moved = json.loads(Path(moved_file).read_text())
     for addon, names in moved.items():
         cr.execute(
@@ -96,8 +100,8 @@ def move_to_addons(cr, module, moved_file):
         cr.execute(
             SQL(
                 """
-                UPDATE ir_module_module SET state = 'to install'
-                 WHERE name = %(addon)s AND state = 'uninstalled'
+                UPDATE ir_module_module SET state = 'to upgrade'
+                 WHERE name = %(addon)s AND state IN ('uninstalled', 'to install')
                 """,
                 addon=addon,
                 module=module,

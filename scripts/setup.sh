@@ -33,11 +33,18 @@ if ! db_exists "$DB"; then
         --username admin --password admin
 fi
 if [ "$(addons_state "$DB")" != "$ADDON_COUNT" ]; then
-    # a database made by an older clone: its add-ons are updated with the new
-    # ones, whose data (views, rules, menus) build on theirs
     installed=$(installed_addons "$DB")
-    say "Installing $ADDONS into '$DB'${installed:+ (updating $installed)}"
-    "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" ${installed:+-u "$installed"} --stop-after-init
+    if [ -n "$installed" ]; then
+        # a database made by an older clone: its add-ons are updated first
+        # (their migration scripts hand what moved to the new add-ons, updated
+        # with them: maintenance_contracts/upgrade.py), then the rest installed
+        say "Updating $installed in '$DB' (an earlier release)"
+        "$PYTHON" -m odoo -c "$CONF" -d "$DB" -u "$installed" --stop-after-init
+    fi
+    if [ "$(addons_state "$DB")" != "$ADDON_COUNT" ]; then
+        say "Installing $ADDONS into '$DB'"
+        "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+    fi
 elif [ "$(db_code_hash "$DB")" != "$CODE_HASH" ]; then
     # the add-ons' code changed since this database was last updated (a pull):
     # their models, views, rules and translations are applied

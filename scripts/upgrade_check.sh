@@ -4,7 +4,7 @@
 #
 # A company's database survives the next release: builds the demo database
 # with the add-ons as they were at <git ref>, upgrades it to the working tree
-# the way `make setup` does (-i the add-ons, -u those installed), then checks
+# the way `make setup` does (-u those installed, then -i the rest), then checks
 #   - every row and every value of our models' tables is kept
 #     (scripts/upgrade_snapshot.py, before and after);
 #   - the demo generator of the working tree runs on it (idempotent: it adds
@@ -54,10 +54,12 @@ rm -rf "$VAR/data/filestore/$DB"
 with_report_server "$DB" "$OLD_CONF" "$PYTHON" "$OLD/data/demo.py" -c "$OLD_CONF" -d "$DB"
 "$PYTHON" "$ROOT/scripts/upgrade_snapshot.py" -d "$DB" >"$VAR/upgrade-before.json"
 
-say "Upgrading '$DB' to the working tree (-i $ADDONS -u $OLD_ADDONS)"
+say "Upgrading '$DB' to the working tree (-u $OLD_ADDONS, then -i $ADDONS)"
 start=$(date +%s)
-"$PYTHON" -m odoo -c "$NEW_CONF" -d "$DB" -i "$ADDONS" -u "$OLD_ADDONS" --stop-after-init \
-    2>&1 | tee "$VAR/upgrade.log"
+{
+    "$PYTHON" -m odoo -c "$NEW_CONF" -d "$DB" -u "$OLD_ADDONS" --stop-after-init
+    "$PYTHON" -m odoo -c "$NEW_CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+} 2>&1 | tee "$VAR/upgrade.log"
 grep -q " ERROR \| CRITICAL " "$VAR/upgrade.log" && die "The upgrade logged errors: see $VAR/upgrade.log."
 echo "Upgrade: $(($(date +%s) - start)) s"
 [ "$(addons_state "$DB")" = "$ADDON_COUNT" ] || die "Not every add-on is installed after the upgrade."
