@@ -41,6 +41,7 @@ db_name = $DB
 db_user = $DB_USER
 dbfilter = ^$DB\$
 list_db = False
+http_interface = 127.0.0.1
 log_level = warn
 CONF
     echo "$file"
