@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 #
 # A company's database survives the next release: builds the demo database
 # with the add-ons as they were at <git ref>, upgrades it to the working tree
