@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """pytest settings of the whole suite (``make test``).
 
 - Under CI (``CI=true``) a skipped test fails the run, its reason printed: a

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo out-of-contract billing: the company's billing settings, travel fees
 per sector, and closed dossiers to bill: covered by the contract, partly
 covered (parts of a preventive-only contract), out of contract (a bakery

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo company's legal identity, letterhead footer, logo and the
 salesperson of the invoices its jobs create: what its invoices and
 quotations print. Called by data/demo.py on every run; idempotent (fills

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo payment follow-up: out-of-contract repair invoices left unpaid by
 three customers, and the follow-up runs of the accountant (Claire) over the
 last six weeks with the French policy, so that today's run has reminders at

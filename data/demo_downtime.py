@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo downtime: the stops of the demo company's equipment, from its own
 history, so that the FMD indicators show real figures.
 

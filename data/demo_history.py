@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A year of history for the demo company, relative to today: the
 preventive visits of the past year (most on time, some late, a few missed,
 a few still overdue) done in closed dossiers with their tasks, check-in/out

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo customer reports: three contracts send theirs by e-mail (two every
 month, one every year), and a report of the last twelve months for the
 Syndic Horizon Immobilier waits in *Reporting > Customer reports*, ready to

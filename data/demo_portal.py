@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo customer portal: two portal users of Syndic Horizon Immobilier —
 Nathalie Girard, who manages the syndic's buildings (every site of the
 customer; login ``horizon``), and M. Rousseau, caretaker of Résidence Les

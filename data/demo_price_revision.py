@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo price revision: the demo contracts get a revision formula (Syntec
 15/85 for the service contracts, ICHTrev-TS IME with BT40 or BT47 for the
 works ones) and their reference month, and the indices of these formulas a

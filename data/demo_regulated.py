@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo regulated equipment: a residence of the syndic with a lift, gas
 boilers, extinguishers, a fire alarm, a gas-fired ventilation, a split air
 conditioner charged with R410A and a cold room with R404A, under one

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo customer requests: four months of calls and e-mails on the demo
 company's sites, with a realistic mix (met, at risk, breached, paused, out
 of contract), the committed times of the warranty types, a 24/7 contract

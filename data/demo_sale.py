@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Demo quotations from the field. Yesterday Julien repaired a boiler of the
 Résidence Les Tilleuls and Karim checked the fire detection of the Hôtel de
 ville; each proposed on his phone the parts to replace. Sophie, the

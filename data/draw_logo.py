@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Draw the demo company's logo, data/thermi_services_logo.png: a flame in
 a round badge and the company's name. Run once; the PNG is committed and
 data/demo.py sets it on the company.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A volume company in the database: at ``--scale 1.0`` 2,000 customers,
 20,000 sites each under one maintenance contract, 100,000 covered
 equipment (5 per contract), the visits the validation generates over the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The quantities of the billing lines: hours rounded as billed, numbers
 written as the customer's language writes them in the lines' labels."""
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What Debian's wkhtmltopdf (0.12.6, Qt unpatched) does not do for a PDF
 report, done around it:
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Upgrade helpers shared by the migration scripts of our add-ons.
 
 ``move_to_addons``: when a feature leaves an add-on for an add-on of its own

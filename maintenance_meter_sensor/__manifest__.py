@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Maintenance Meter Sensors",
     "summary": "HTTP endpoint for sensor gateways sending meter readings, with scoped keys",
@@ -7,7 +7,7 @@
     "category": "Services/Maintenance",
     "website": "https://github.com/seed-maintainers/maintenance",
     "author": "Seed maintainers",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "installable": True,
     "depends": ["maintenance_meter"],

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Per-company numbers drawn in one query, whatever the sequence's
 implementation: dossiers (INT/2027/00012) and requests (DEM/2027/00012)."""
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Write maintenance_reporting/data/files/maintenance_dashboard.json, the
 preventive / corrective dashboard shipped as data (Odoo's
 ``spreadsheet_dashboard``): live pivots, charts and a list bound to the

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Check the PDFs that the demo database stores, as customers will get them:
 every PDF has a text layer (poppler's pdftotext reads text in it), and every
 document we print (intervention reports, certificates, invoices, report

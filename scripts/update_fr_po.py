@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Refresh <addon>/i18n/fr.po from a template (.pot) exported from a database:
 keeps our existing French translations, drops obsolete terms, and fills new
 terms that Odoo itself already translates identically (e.g. the partner

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What an upgrade must keep, read from a database: the rows of every table of
 our models (and of OCA's contracts and Odoo's invoices they make), and for
 each of their columns how many rows hold a value. ``scripts/upgrade_check.sh``

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """security/access_matrix.csv as a behaviour, for maintenance_contracts.
 
 For each role of the matrix and each maintenance_contracts model in it, a

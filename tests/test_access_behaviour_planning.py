@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """security/access_matrix.csv as behaviour, for the models of
 maintenance_planning: each role really reads, writes, creates and deletes
 records, and what happens is compared with the matrix.

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """security/access_matrix.csv is the single statement of who may do what.
 
 This test compares it, cell by cell, with what the installed add-ons grant:

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo company's year of history (data/demo_history.py): done, late,
 missed and overdue preventive visits in closed dossiers with their check-ins,
 corrective dossiers for the customer requests; requests that fit their

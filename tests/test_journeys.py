@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Each office role's daily journey in headless Chromium, logged in as a user
 of that role (never the administrator): the tours create their records
 through the screens; these tests check what they left in the database."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 23, where the offline phone meets customer requests (two add-ons,
 maintenance_offline and maintenance_request, that do not depend on each
 other): an action on the phone dated before the reception of the dossier's

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Our read-only routes and ``@api.readonly`` methods really only read.
 
 With ``db_replica_host`` set, Odoo serves a ``readonly=True`` route, and a

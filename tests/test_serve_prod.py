@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """make serve-prod writes an Odoo configuration that Odoo's own parser reads
 with workers, cron threads, proxy mode and the deployment guide's limits, and
 an nginx configuration that nginx itself accepts (``nginx -t``)."""

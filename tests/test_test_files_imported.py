@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every ``maintenance_*/tests/test_*.py`` is imported by its ``tests/__init__.py``.
 
 pytest finds a test file by its name; Odoo's own runner (``odoo --test-enable``,

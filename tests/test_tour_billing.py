@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Billing in headless Chromium: the operations manager closes a dossier,
 sees what the contract covers and what is billed, creates the invoice; the
 accountant posts it. Each logged in as themselves."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Payment follow-up in headless Chromium: the accountant puts a customer
 with an overdue invoice on credit hold; the operations manager sees the
 warning on the customer's dossier and opens the overdue invoice."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The operations manager's preventive / corrective dashboard, in headless
 Chromium, logged in as an operations manager: its figures are those of a
 few visits computed by hand, and a figure opens the records behind it."""

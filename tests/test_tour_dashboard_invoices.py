@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24, in headless Chromium, from where each user lands (/odoo): the
 operations manager's dashboard shows the current month and its « Open
 corrective » card opens the open corrective dossiers only; the accountant

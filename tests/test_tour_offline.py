@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The technician's day without network (issue 15), in headless Chromium on
 a phone (390x844, touch), logged in as a technician: the network is cut by
 the browser itself (DevTools network emulation), the task is done offline,

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24, planning and the technician's phone, clicked in headless
 Chromium from /odoo: the technician on a phone (the parts picker, the
 equipment filled in, the signature pad, the closing's confirmation), the

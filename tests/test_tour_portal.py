@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A customer on the portal, on a phone (390x844, touch), in headless
 Chromium: logs in, opens an equipment, downloads its last signed
 intervention report, reports a problem with a photo."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24, clicked in headless Chromium as each role: the operations
 manager logs a request from the web client's home (title, no contract
 ribbon before the customer, their only site chosen, a P1 stops the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Quotations from the field, in headless Chromium: the technician proposes
 a part on a phone (390x844, touch); the operations manager, at the office,
 creates the quotation from the dossier."""

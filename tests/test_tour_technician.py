@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The technician's day, in headless Chromium on a phone (390x844, touch),
 logged in as a technician: from the login to the closed task."""
 

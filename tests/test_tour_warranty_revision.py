@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24 (b), clicked from /odoo as each role: the administrator sets up
 an F-gas warranty type in one step (the preset applied and said); the
 operations manager previews and applies a price revision on a contract whose

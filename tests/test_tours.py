@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Browser walks in headless Chromium: every Maintenance menu opens for the
 operations manager on a desktop, and the technician's menus on a phone.
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every term of our add-ons exists in French: the template exported from the
 installed add-ons (fields, selections, views, menus, reports, mail templates,
 Python and JavaScript messages) is compared with each add-on's i18n/fr.po."""

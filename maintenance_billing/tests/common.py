@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A customer with a maintenance contract on a boiler, a business-hours
 calendar 08:00-18:00 Monday to Friday (Paris) with 14 July 2026 as a public
 holiday, prices chosen so that every figure of the tests is computed by hand:

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The accountant's invoices: found and grouped by maintenance contract and
 site, the due invoice of a contract created from its form, the invoice's
 history linking to the dossiers it bills."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Technicians never see prices, billing lines or invoices; accountants read
 billing lines and invoices, and post; managers adjust and create invoices.
 Each role plays its part as itself."""

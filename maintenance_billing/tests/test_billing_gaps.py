@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the dossier's billing says when it is not simple: an invoice
 credited in part, a price that changed since the work, a site without a
 sector (no travel fee known)."""

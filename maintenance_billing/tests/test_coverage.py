@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The 16 combinations of covered / not covered labour, parts, travel and
 out-of-hours work on the 17:00-19:00 job of a contract whose business hours
 end at 18:00, computed by hand, and their invoice reconciling to the cent."""

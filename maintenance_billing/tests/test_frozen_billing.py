@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Invoiced work cannot be invoiced twice (issue 23, item 1): the operations
 manager cannot unlink a billing line from its posted invoice, whatever the
 context sent; a credit note is the correction, and frees the lines."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The invoice a French maintenance company sends: the seller's identity and
 the mandatory payment mentions in the PDF, a real person or the company as
 salesperson and sender, never OdooBot."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Invoices the scheduled actions create and send (run as OdooBot) have a
 person as salesperson, or none, and their e-mails come from that person or
 the company: never from OdooBot, never signed "System"."""

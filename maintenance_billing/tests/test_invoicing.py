@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Invoices of dossiers: grouping, billed customer, status, refusals that
 create nothing, cancellation and credit notes, Factur-X in the PDF."""
 

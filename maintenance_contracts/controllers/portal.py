@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Customer portal: sites, equipment and visits (``/my/...``).
 
 Lists search as the portal user (the portal record rules decide what they

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The text of a real PDF report, for the tests of every add-on.
 
 In test mode Odoo renders a report as HTML unless the context holds

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What maintenance_contracts/readme/DESCRIPTION.md claims of the contract ->
 visits flow, each checked by a test that fails if the claim breaks."""
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The maintenance contract form: the period the line prices are for is said
 in words, validation asks a confirmation, the covered products' product
 field offers services only, short tab labels."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Short invariants of the generation jobs run concurrently (the long run with
 real processes and SIGKILL is tests/perf/cron_chaos.py): a batch held by
 another transaction is skipped, a job run twice gives the same result."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The office's daily work, as each role: the operations manager creates
 customers, contacts and sites; the accountant opens a maintenance contract;
 invoices speak the customer's language."""

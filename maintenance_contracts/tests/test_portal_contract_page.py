@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """OCA's contract page of the portal (/my/contracts/<id>), on a phone
 (390x844), opened by a French customer contact in headless Chromium: it fits
 the screen, every image loads, and it speaks French (its labels and the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Presets of French regulated equipment: each legal due date is generated
 exactly once over three years of monthly generation runs, and the F-gas
 leak-check pace follows the equipment's refrigerant charge."""

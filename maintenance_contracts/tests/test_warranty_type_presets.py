@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A regulated warranty type is set up in one step: choosing its regulation
 applies the preset (periodicity, legal reference and basis, certificate,
 operations, obligations with their own operations) and says so; a type

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The payment follow-up speaks French to a French accountant and customer:
 OCA's menus, buttons and states that OCA's own French file lacks, our
 policy's name, the run's report, the table of invoices of the e-mails and

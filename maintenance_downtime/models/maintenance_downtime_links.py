@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Where downtime events meet the existing models: the equipment's
 operating time (the time it is required, against which availability is
 measured), the customer request saying the equipment is stopped, the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Downtime events: from a customer request saying the equipment is
 stopped, from a corrective dossier, from a meter's alert, by hand; who may
 do what."""

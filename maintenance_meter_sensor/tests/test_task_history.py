@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A closed task is history: technicians do not reopen it, its signed
 report is frozen for everyone until an operations manager reopens it (which
 the chatter records), and done or signed work is never deleted."""

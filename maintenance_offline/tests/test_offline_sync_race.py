@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Exactly once across transactions: the same offline action sent twice at the
 same instant (the phone resends while its first request is still running, or
 two tabs sync together), on committed data, in two real transactions.

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The technician's phone: the parts picker offers parts (no equipment
 model, no price), the equipment of a part used is the task's, readings
 only where there is a meter, a word after closing, no distance without a

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The clock of the committed times: working intervals of a calendar read
 once for a whole batch of requests (Odoo's ``resource.calendar`` engine, the
 one ``plan_hours(..., compute_leaves=True)`` walks: attendances minus

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The work clock offered to the add-ons that build on planning (billing's
 out-of-hours split), so that they measure working hours the way the
 committed times do, without importing this module's path."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The times our documents print (the signed intervention report, the
 certificates, the logbook, the mails, the portal pages) are the company's
 local times (Paris here: the company of the tests has no time zone of its

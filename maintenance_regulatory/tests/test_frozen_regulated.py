@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What records what happened is written only by the flows that establish
 it (issue 23): the logbook and the issued certificates refuse any other write, run as the
 operations manager who found each hole through JSON-RPC."""

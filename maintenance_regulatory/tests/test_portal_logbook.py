@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """An equipment's logbook on the portal: customer A's contact sees A's
 logbooks only; B's, or an unknown id, is a 404, and the ORM (what RPC
 reaches) refuses portal users the logbook model."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The heat pump service certificate (décret n° 2020-912, arrêté du 24
 juillet 2020) and the lift maintenance visit report (CCH art. R134-1 and
 following) are issued at closing like the boiler's, with what each states."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Regulated equipment in the planning: certificates produced at closing
 (boiler service certificate, F-gas leak check record), their deadline and
 reminder, and the equipment's append-only logbook."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The figures the customer pack prints: equipment, preventive visits,
 documents and the summary page, gathered by :meth:`_pack_data`. The
 sections of requests, meters and availability are built in their own files."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Charts of the customer report pack, drawn on the server with matplotlib
 (Agg canvas, no display, no pyplot global state) and given to the QWeb
 report as base64 PNG: wkhtmltopdf prints them as images."""

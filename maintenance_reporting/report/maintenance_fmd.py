@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """FMD indicators (fiabilité, maintenabilité, disponibilité) from the
 equipment's downtime events, by the definitions of NF EN 13306 (terms) and
 NF EN 15341 (indicators), in hours, computed by PostgreSQL in one query

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """FMD figures computed by hand on small fixtures (every datetime in UTC).
 
 The period is February 2027: [1 Feb 00:00, 1 Mar 00:00) = 28 days = 672 h,

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The indicators of the preventive / corrective dashboard, on small
 fixtures whose figures are computed by hand, read as the operations
 manager."""

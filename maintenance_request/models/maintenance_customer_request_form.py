@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the request form tells while a call is logged: the customer's only
 site chosen for them, and why nobody is due before the calendar's next
 working hour (a P1 received at night)."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Requests received by e-mail (the ``depannage@`` alias).
 
 An e-mail's ``From:`` proves nothing: anybody can write a customer's

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Where customer requests meet the existing models: the warranty type's
 and the contract's committed times, the dossier a request follows, the
 check-in that marks the technician's arrival, the site's holiday zone."""

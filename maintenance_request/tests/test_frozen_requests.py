@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What records what happened is written only by the flows that establish
 it (issue 23): the committed times' milestones and alerts and the pauses refuse
 any other write, run as the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Portal isolation over HTTP, with real portal sessions: customer A's
 portal user guesses customer B's ids on every /my route, on report URLs, on
 /web/content and through JSON-RPC (call_kw), and gets nothing."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24, the portal over HTTP as the customer's portal user: the request
 form pairs each equipment with its site and refuses a wrong pair; the
 request page carries the conversation with the office; late visits are not

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Deadlines computed by hand: office hours Monday-Friday 8-12 and 14-18
 Europe/Paris (CET = UTC+1 in winter, CEST = UTC+2 in summer); every
 datetime below is the UTC one the database stores."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24: the request form as the operations manager logs a call: why a
 P1 received at night is due tomorrow, the customer's only site chosen
 (maintenance_downtime: a P1 is an equipment down)."""

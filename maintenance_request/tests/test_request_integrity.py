@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 23 item 8, the requests: an e-mail of a customer of another company
 is not lost, an e-mail's sender is confirmed before the committed times are
 counted, and the contract they are measured against is frozen once the

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Stored values that depend on a day are computed in the company's time
 zone: the same whoever triggers the computation (an office in Auckland, one
 in Los Angeles, the scheduled jobs running as the superuser without a time

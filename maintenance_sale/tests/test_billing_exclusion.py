@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # To run once maintenance_billing loads its dossier billing (its models/__init__.py
 # does not import maintenance_intervention.py yet on the merged h-bill commit
 # 95ebce0): rename this file test_billing_exclusion.py. It proves that a dossier

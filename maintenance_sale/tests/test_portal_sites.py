@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A contact restricted to the sites they are the on-site contact of (a
 caretaker) sees on the portal only the invoices and orders of those sites;
 the customer's unrestricted contact (the syndic's manager) sees them all."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The quotation a French maintenance company sends: the seller's identity
 and the payment mentions in the PDF (Debian's wkhtmltopdf drops the
 letterhead of Odoo's external layout)."""

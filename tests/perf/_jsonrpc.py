@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A JSON-RPC session on the Odoo server, as the web client or a phone has:
 what the load (``locustfile.py``, run by Locust in its own venv) and the
 offline soak (``soak_offline.py``) share. Imports nothing of Odoo."""

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark of out-of-contract billing (not a test).
 
 1. Invoice N closed dossiers (one billed customer each: N invoices of a

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): the customer report pack of a year for a large
 customer (N equipment on N/10 sites, 12 visits each, 2 meters each read
 every 6 hours, one request per equipment, downtime events) against a small

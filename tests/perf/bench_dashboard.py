@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): the reads of the preventive / corrective
 dashboard (the read_group of each of its pivots and charts, as the
 operations manager's spreadsheet sends them) over N preventive visits and

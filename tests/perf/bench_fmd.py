@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): the FMD figures (failures, MTBF, MTTR, mean
 active repair time, availability against each equipment's required time)
 over N downtime events of E pieces of equipment, for the last 12 months, as

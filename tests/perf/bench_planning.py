@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): plan N visits to plan in one run of the planning
 wizard, as an operations manager, and the same for 100 visits; print the
 time, the queries and the ratios. The visits come from contracts whose

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): validate N lifts on the regulated preset (a visit
 every 6 weeks plus its cable, yearly and five-yearly obligations, each due
 date a visit) and N lifts on the plain 6-weekly warranty type, in the same

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): create N customer requests in one create() as an
 operations manager and compute their deadlines (response, intervention,
 restoration and their at-risk moments, in business hours with public

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): validate N covered products and compare the visit
 generation with a raw SQL bulk insert of the same number of visit rows, in the
 same database and the same run. Everything is rolled back at the end.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Chaos run (not a test): our generation crons run by real, separate Odoo
 processes at the same time, then killed (SIGKILL) in the middle of a batch.
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Load of issue 16 on Locust (not a test): run it with tests/perf/load.sh.
 
 Four kinds of users at once, each with its own web session (HTTP/1.1

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark (not a test): the pages users open every day, on the volume
 company of ``data/volume.py``, as the real roles (``vol_manager``,
 ``vol_tech_00``, ``vol_portal``). Prints, for each page, the rows it

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Which PostgreSQL served our add-ons' traffic: the hot standby or the primary.
 
 Run by ``scripts/replica.sh measure`` (the standby must be running):

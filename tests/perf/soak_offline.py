@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Soak script (not a test): technicians going offline and online at random
 against a RUNNING server, through ``/maintenance/offline/sync`` (issue 15).
 

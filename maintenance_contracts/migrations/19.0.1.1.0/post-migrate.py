@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """19.0.1.1.0: the presets' data is ``noupdate``: what this version changes
 in them is written here, on the records the administrator has not changed.
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """19.0.2.0.0: the price revision (formulas, indices, yearly revisions and
 their letters) leaves maintenance_contracts for maintenance_price_revision
 (issue 25): a database that had it keeps it, and the same update installs

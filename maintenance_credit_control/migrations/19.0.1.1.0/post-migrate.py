@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The follow-up policies are named in French (their data is noupdate): the
 names still the English ones of 19.0.1.0.0 are renamed; a name the company
 changed is kept."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """19.0.1.1.0: check-ins of more than 12 hours wait for the operations
 manager's confirmation before they are billed.
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """19.0.1.2.0: the parts picker leaves out equipment models; a distance to
 the site that was never measured is empty, not 0 m.
 

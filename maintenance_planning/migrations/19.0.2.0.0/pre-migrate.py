@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """19.0.2.0.0: meters, sensors, customer requests, downtime, regulatory
 documents and the offline phone leave maintenance_planning for add-ons of
 their own (issue 25): a database that had them keeps them, and the same
