@@ -17,6 +17,7 @@ from . import maintenance_price_revision_formula
 from . import contract_recurring_mixin
 from . import contract_contract
 from . import contract_line
+from . import contract_line_bulk
 from . import maintenance_price_index
 from . import maintenance_price_index_value
 from . import maintenance_price_revision_term

@@ -8,7 +8,7 @@ from .common import MaintenanceCommon
 # (the validation notice counts its visits and writes one chatter message;
 # the warranty type's regulatory obligations are read once per batch)
 VALIDATE_QUERIES = 16
-CRON_QUERIES = 13
+CRON_QUERIES = 12
 
 
 @freeze_time("2027-01-01")
