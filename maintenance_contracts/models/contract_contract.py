@@ -264,7 +264,7 @@ class ContractContract(models.Model):
                 )
         for contract in self.filtered(lambda c: not c.code):
             contract.code = self._maintenance_next_code(contract.company_id)
-        self.contract_line_ids.action_maintenance_validate()
+        self.contract_line_ids._maintenance_validate(rows)
         self.write({"maintenance_state": "active", "is_maintenance": True})
         counts = dict(
             self.env["maintenance.visit"]._read_group(

@@ -313,7 +313,11 @@ class ContractLine(models.Model):
 
     def action_maintenance_validate(self):
         """Validate covered products: creates their visits to plan."""
-        rows = self._validation_rows()
+        return self._maintenance_validate(self._validation_rows())
+
+    def _maintenance_validate(self, rows):
+        """Validate these lines' covered products (``rows``: their
+        ``_validation_rows``, read once by the caller)."""
         # in this order: the covered products still draft, then the lines
         # whose warranty type was forgotten (see _covered, _forgotten_warranty_type)
         lines = self.browse(
