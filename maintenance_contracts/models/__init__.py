@@ -17,6 +17,7 @@ from . import contract_recurring_mixin
 from . import contract_contract
 from . import contract_line
 from . import contract_line_price
+from . import contract_line_bulk
 from . import ir_actions_report
 from . import mail_render_mixin
 from . import account_move

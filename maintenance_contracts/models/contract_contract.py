@@ -226,6 +226,8 @@ class ContractContract(models.Model):
     def action_maintenance_validate(self):
         """Validate the contract: checks it, validates its covered products
         (which creates their visits to plan) and starts it."""
+        # the lines' checks read in one query, not line by line
+        rows = self.contract_line_ids._validation_rows()
         for contract in self:
             if contract.maintenance_state == "terminated":
                 raise UserError(
@@ -243,8 +245,11 @@ class ContractContract(models.Model):
                     )
                 )
             # a forgotten warranty type is named, not taken for a billing line
-            contract.contract_line_ids._forgotten_warranty_type()._check_maintenance_validable()
-            if not contract.contract_line_ids._covered():
+            lines = contract.contract_line_ids
+            forgotten = [line_id for line_id in lines._ids if rows[line_id].forgotten]
+            if forgotten:
+                lines.browse(forgotten)._check_maintenance_validable(rows)
+            if not any(rows[line_id].covered for line_id in lines._ids):
                 raise ValidationError(
                     self.env._(
                         "Contract %(contract)s has no covered product: add at least one "
@@ -254,7 +259,7 @@ class ContractContract(models.Model):
                 )
         for contract in self.filtered(lambda c: not c.code):
             contract.code = self._maintenance_next_code(contract.company_id)
-        self.contract_line_ids.action_maintenance_validate()
+        self.contract_line_ids._maintenance_validate(rows)
         self.write({"maintenance_state": "active", "is_maintenance": True})
         counts = dict(
             self.env["maintenance.visit"]._read_group(

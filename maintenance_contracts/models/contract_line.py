@@ -313,11 +313,20 @@ class ContractLine(models.Model):
 
     def action_maintenance_validate(self):
         """Validate covered products: creates their visits to plan."""
-        lines = self._covered().filtered(lambda line: line.maintenance_state == "draft")
-        forgotten = self._forgotten_warranty_type()
+        return self._maintenance_validate(self._validation_rows())
+
+    def _maintenance_validate(self, rows):
+        """Validate these lines' covered products (``rows``: their
+        ``_validation_rows``, read once by the caller)."""
+        # in this order: the covered products still draft, then the lines
+        # whose warranty type was forgotten (see _covered, _forgotten_warranty_type)
+        lines = self.browse(
+            [line_id for line_id in self._ids if rows[line_id].covered and rows[line_id].draft]
+        )
+        forgotten = self.browse([line_id for line_id in self._ids if rows[line_id].forgotten])
         if not lines and not forgotten:
             return True
-        (lines | forgotten)._check_maintenance_validable()
+        (lines | forgotten)._check_maintenance_validable(rows)
         lines._generate_visits(validate=True)
         return True
 
@@ -354,11 +363,12 @@ class ContractLine(models.Model):
         vals_list = []
         group_members = defaultdict(set)
         lines_by_until = defaultdict(list)
+        computed_p0 = set()
         types = {}
         for row in lines._generation_rows():
             (line_id, company_id, contract_id, equipment_id, wtype_id, group_id,
              first_date, end_date, since, site_id, customer_id, sector_id,
-             initial_price, fgas_interval, installed_on) = row  # fmt: skip
+             initial_price, price_initial, fgas_interval, installed_on) = row  # fmt: skip
             if company_id not in horizons:
                 company = self.env["res.company"].browse(company_id)
                 horizons[company_id] = horizon_end or self._horizon_end(company)
@@ -366,6 +376,8 @@ class ContractLine(models.Model):
             # P0 of a manually priced product validated without one: its price,
             # written with the rest (see contract_line_revision.py)
             lines_by_until[last_date, initial_price if validate else None].append(line_id)
+            if validate and initial_price is None and not price_initial:
+                computed_p0.add(line_id)
             if wtype_id not in types:
                 types[wtype_id] = self._generation_paces(wtype_id)
             main, obligations = types[wtype_id]
@@ -434,14 +446,7 @@ class ContractLine(models.Model):
         # an existing occurrence still to plan that new members joined:
         # their durations and operations are added to it
         joined.filtered(lambda visit: visit.id not in inserted)._refresh_group_summary()
-        # one UPDATE per batch: Odoo groups these writes by column set
-        for (until, initial_price), line_ids in lines_by_until.items():
-            vals = {"visits_generated_until": until}
-            if validate:
-                vals["maintenance_state"] = "validated"
-            if initial_price is not None:
-                vals["price_initial"] = initial_price
-            self.browse(line_ids).write(vals)
+        lines._write_generation_state(lines_by_until, computed_p0, validate)
         # the new rows are not in the cache; the one2many and counters are
         for model, fnames in (
             ("contract.line", ["visit_ids", "visit_count"]),
@@ -536,6 +541,7 @@ class ContractLine(models.Model):
                        CASE WHEN COALESCE(line.price_initial, 0) = 0
                              AND NOT COALESCE(line.automatic_price, FALSE)
                             THEN line.specific_price END,
+                       line.price_initial,
                        equipment.fgas_check_interval, equipment.installation_date
                   FROM contract_line line
                   JOIN contract_contract contract ON contract.id = line.contract_id

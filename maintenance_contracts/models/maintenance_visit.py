@@ -7,6 +7,21 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, format_date
 
 
+def pg_array(values):
+    """A PostgreSQL array literal ('{1,NULL,"a \\"b\\""}') of ints, floats,
+    dates or strings, to pass as one parameter and cast (``%s::int4[]``)."""
+    items = []
+    for value in values:
+        if value is None or value is False:
+            items.append("NULL")
+        elif isinstance(value, str):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            items.append(f'"{escaped}"')
+        else:  # int, float, date: their text form is PostgreSQL's
+            items.append(str(value))
+    return "{" + ",".join(items) + "}"
+
+
 class MaintenanceVisit(models.Model):
     """A preventive visit to plan, generated from a validated covered product
     (or from a visit group). The planning turns it into intervention dossiers."""
@@ -228,10 +243,11 @@ class MaintenanceVisit(models.Model):
             raise UserError(self.env._("You cannot generate visits for a company you are not in."))
         self.env.flush_all()
         names = [name for name, _type in self._BULK_COLUMNS]
-        arrays = [[vals.get(name) for vals in vals_list] for name in names]
+        # one array literal per column ('{...}'::date[]): parsed as one value,
+        # where psycopg2's ARRAY[...] of 20,000 constants costs the planner
         casts = SQL(", ").join(
-            SQL("%s::%s[]", array, SQL(sql_type))
-            for array, (_name, sql_type) in zip(arrays, self._BULK_COLUMNS, strict=True)
+            SQL("%s::%s[]", pg_array(vals.get(name) for vals in vals_list), SQL(sql_type))
+            for name, sql_type in self._BULK_COLUMNS
         )
         self.env.cr.execute(
             SQL(
@@ -241,7 +257,7 @@ class MaintenanceVisit(models.Model):
                 SELECT u.*, 'to_plan', %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(casts)s) AS u(%(columns)s)
                 ON CONFLICT (generation_key) DO NOTHING
-             RETURNING id
+             RETURNING generation_key, id
                 """,
                 columns=SQL(", ").join(SQL.identifier(name) for name in names),
                 casts=casts,
@@ -249,15 +265,22 @@ class MaintenanceVisit(models.Model):
                 now=self.env.cr.now(),
             )
         )
+        ids_by_key = dict(self.env.cr.fetchall())
         if inserted is not None:
-            inserted.update(row[0] for row in self.env.cr.fetchall())
-        self.env.cr.execute(
-            SQL(
-                "SELECT generation_key, id FROM maintenance_visit WHERE generation_key = ANY(%s)",
-                [vals["generation_key"] for vals in vals_list],
+            inserted.update(ids_by_key.values())
+        # the keys generated before (by an earlier or a concurrent run)
+        existing = [vals["generation_key"] for vals in vals_list]
+        existing = [key for key in existing if key not in ids_by_key]
+        if existing:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT generation_key, id FROM maintenance_visit"
+                    " WHERE generation_key = ANY(%s)",
+                    existing,
+                )
             )
-        )
-        return dict(self.env.cr.fetchall())
+            ids_by_key.update(self.env.cr.fetchall())
+        return ids_by_key
 
     @api.model
     def _link_group_lines(self, ids_by_key, group_links):

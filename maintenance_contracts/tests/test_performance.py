@@ -7,8 +7,8 @@ from .common import MaintenanceCommon
 # one batch: the same number of queries for 10 or 100 covered products
 # (the validation notice counts its visits and writes one chatter message;
 # the warranty type's regulatory obligations are read once per batch)
-VALIDATE_QUERIES = 16
-CRON_QUERIES = 13
+VALIDATE_QUERIES = 15
+CRON_QUERIES = 12
 
 
 @freeze_time("2027-01-01")

@@ -333,6 +333,38 @@ class TestPriceRevisionComputation(PriceRevisionCommon):
         contract.action_maintenance_validate()
         self.assertEqual(contract.contract_line_ids.price_initial, 900.0)
 
+    def test_initial_price_of_each_kind_of_line_in_one_validation(self):
+        """One validation, three kinds of P0: the fixed price, a P0 entered
+        before, and the pricelist's price of an automatic price (computed by
+        the ORM while the others are written in bulk)."""
+        equipment = self.env["maintenance.customer.equipment"].create(
+            [{"name": f"Chaudière P0 {index}", "site_id": self.site.id} for index in range(3)]
+        )
+        self.product.list_price = 432.0
+        contract = self._create_contract(
+            [
+                (equipment[0], self.wt_full, {"price_unit": 950.0}),
+                (equipment[1], self.wt_full, {"price_unit": 950.0, "price_initial": 900.0}),
+                (equipment[2], self.wt_full, {}),
+            ]
+        )
+        fixed, entered, automatic = contract.contract_line_ids.sorted(
+            lambda line: line.equipment_id.name
+        )
+        automatic.automatic_price = True
+        self.assertEqual(automatic.price_unit, 432.0)
+        contract.with_user(self.manager).action_maintenance_validate()
+        self.assertEqual(
+            [fixed.price_initial, entered.price_initial, automatic.price_initial],
+            [950.0, 900.0, 432.0],
+        )
+        lines = fixed | entered | automatic
+        self.assertEqual(set(lines.mapped("maintenance_state")), {"validated"})
+        self.assertEqual(lines.mapped("write_uid"), self.manager)
+        self.assertEqual(len(set(lines.mapped("visits_generated_until"))), 1)
+        self.assertTrue(lines[0].visits_generated_until)
+        self.assertEqual([len(line.visit_ids) for line in lines], [len(fixed.visit_ids)] * 3)
+
     def test_quarterly_index(self):
         quarterly = self.env["maintenance.price.index"].create(
             {"code": "T-QUARTER", "name": "Quarterly (test)", "frequency": "quarterly"}
