@@ -169,6 +169,33 @@ class ContractContract(models.Model):
                         contract=contract.display_name,
                     )
                 )
+            # an imported contract finds its site by name: a site of another
+            # customer with the same name is refused, not silently taken
+            if (
+                site
+                and contract.partner_id
+                and site.customer_id.commercial_partner_id
+                != contract.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Site %(site)s is a site of %(site_customer)s, not of %(customer)s, "
+                        "the customer of contract %(contract)s.",
+                        site=site.display_name,
+                        site_customer=site.customer_id.display_name,
+                        customer=contract.partner_id.display_name,
+                        contract=contract.display_name,
+                    )
+                )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for maintenance contracts"),
+                "template": "/maintenance_contracts/static/xls/contracts_import_template.xlsx",
+            }
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -299,6 +326,17 @@ class ContractContract(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def action_maintenance_validate_drafts(self):
+        """« Validate the contracts » of the list: the selected draft
+        contracts (imported ones, once reviewed) are validated in one batch,
+        their visits created set-based; the others are left as they are."""
+        drafts = self.filtered(lambda contract: contract.maintenance_state == "draft")
+        if not drafts:
+            raise UserError(
+                self.env._("None of the selected contracts is a draft: nothing to validate.")
+            )
+        return drafts.action_maintenance_validate()
 
     def action_maintenance_terminate(self):
         self.ensure_one()
