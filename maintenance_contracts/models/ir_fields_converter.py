@@ -26,3 +26,29 @@ class IrFieldsConverter(models.AbstractModel):
                         break
                 exception.args = (message, *exception.args[1:])
             raise
+
+    @api.model
+    def db_id_for(self, model, field, subfield, value, savepoint):
+        """A value found by its name once in an import is not searched again
+        in the same import: a file repeats the same warranty type, product,
+        country or site on thousands of lines, each a name search. Only what
+        was found is kept (a value not found may be created on the way), in
+        the import's own cache (``load()`` makes one per call), and only for
+        records of another model than the one being imported."""
+        cache = self.env.context.get("import_cache")
+        if (
+            subfield is not None
+            or cache is None
+            or not isinstance(value, str)
+            or not value
+            or field.comodel_name == model._name
+        ):
+            return super().db_id_for(model, field, subfield, value, savepoint)
+        key = ("maintenance_name_search", field.comodel_name, value)
+        found = cache.get(key)
+        if found is None:
+            found = super().db_id_for(model, field, subfield, value, savepoint)
+            if found[0]:
+                cache[key] = found
+        record_id, warnings = found
+        return record_id, list(warnings)
