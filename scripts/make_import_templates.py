@@ -358,7 +358,7 @@ CONTRACT_COLUMNS = [
         "Vendeur",
         "salesperson_id",
         False,
-        "Utilisateur Odoo du commercial, par son nom ; vide : vous.",
+        "Le commercial : son code commercial (fiche de l'utilisateur) ou son nom ; vide : vous.",
     ),
     (
         "Formule de révision de prix",
@@ -482,7 +482,7 @@ CONTRACT_ROWS = [
         D(2029, 12, 31),
         3,
         "Mois",
-        "Sophie Martin",
+        "SM",
         "Syntec 15/85",
         D(2026, 10, 1),
         "",

@@ -75,6 +75,7 @@ class TestImportTemplates(TransactionCase):
             name="Sophie Martin",
             groups="maintenance_contracts.group_maintenance_manager",
             lang="fr_FR",
+            salesperson_code="SM",
         )
         cls.technician = new_test_user(
             cls.env,
@@ -215,6 +216,7 @@ class TestImportTemplates(TransactionCase):
         self.assertEqual(sum(lines.mapped("price_unit")), 1120.0)
         cold = contracts - heating
         self.assertEqual(cold.partner_id, martin)
+        self.assertEqual(cold.salesperson_id, self.manager, "found by the salesperson code")
         self.assertEqual((cold.recurring_rule_type, cold.recurring_interval), ("monthly", 3))
         self.assertTrue(cold.code, "numbered by Odoo when the file gives no reference")
         self.assertEqual(cold.contract_line_ids.warranty_type_id.code, "COMPLET2")
