@@ -169,24 +169,6 @@ class ContractContract(models.Model):
                         contract=contract.display_name,
                     )
                 )
-            # an imported contract finds its site by name: a site of another
-            # customer with the same name is refused, not silently taken
-            if (
-                site
-                and contract.partner_id
-                and site.customer_id.commercial_partner_id
-                != contract.partner_id.commercial_partner_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Site %(site)s is a site of %(site_customer)s, not of %(customer)s, "
-                        "the customer of contract %(contract)s.",
-                        site=site.display_name,
-                        site_customer=site.customer_id.display_name,
-                        customer=contract.partner_id.display_name,
-                        contract=contract.display_name,
-                    )
-                )
 
     @api.model
     def get_import_templates(self):

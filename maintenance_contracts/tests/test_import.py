@@ -271,29 +271,6 @@ class TestImportTemplates(TransactionCase):
         self.assertFalse([m for m in result["messages"] if m["type"] == "error"])
         self.assertEqual(Contract.search_count([]), before)
 
-    def test_site_of_another_customer_refused(self):
-        """A contract naming a site of another customer is refused, in French,
-        on its line."""
-        for model in ("res.partner", "maintenance.site", "maintenance.customer.equipment"):
-            self._import(model)
-        content = self._with_cell("contract.contract", "Partenaire", 4, "Syndic Horizon Immobilier")
-        result, _columns, _fields = self._import("contract.contract", content, dryrun=True)
-        errors = [m for m in result["messages"] if m["type"] == "error"]
-        # Odoo's load() also repeats a constraint's error of a batch on the
-        # batch's first record; the error of the faulty line is there
-        self.assertIn({"from": 2, "to": 2}, [error["rows"] for error in errors])
-        self.assertEqual(
-            {error["message"] for error in errors},
-            {
-                (
-                    "Le site Boulangerie Martin - laboratoire est un site de Boulangerie Martin SARL, "
-                    "et non de Syndic Horizon Immobilier, le client du contrat "
-                    "Contrat froid commercial Boulangerie Martin."
-                )
-            },
-        )
-        self.assertFalse(result["ids"])
-
     @freeze_time("2026-12-08")
     def test_bulk_validation_creates_the_visits(self):
         """« Valider les contrats » on the list: the manager validates the
