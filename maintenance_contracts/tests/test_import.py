@@ -225,6 +225,35 @@ class TestImportTemplates(TransactionCase):
         self.assertTrue(contracts.mapped("is_maintenance")[0])
         self.assertFalse(contracts.visit_ids)
 
+    def _equipment_file(self, count):
+        """``count`` equipment of the same site and refrigerant."""
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Nom", "Site installé", "Numéro de série", "Fluide frigorigène"])
+        for index in range(count):
+            sheet.append([f"Climatiseur {index}", "TIL-01", f"CL-{count}-{index:04d}", "R32"])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    def test_a_value_is_searched_once_per_import(self):
+        """The site and the refrigerant repeated on every line are searched
+        once per import, not once per line: 40 lines cost the queries of 10."""
+        for model in ("res.partner", "maintenance.site"):
+            self._import(model)
+        counts = []
+        # the first import warms the caches up (registry, fields, rules)
+        for count in (5, 10, 40):
+            before = self.env.cr.sql_log_count
+            result, _columns, _fields = self._import(
+                "maintenance.customer.equipment", self._equipment_file(count)
+            )
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(result["ids"]), count, result["messages"])
+        # measured: 23 and 23 queries; 41 and 101 when each line searched
+        # its site and its refrigerant
+        self.assertLess(counts[2] - counts[1], 10, counts)
+
     def _with_cell(self, model, header, row, value):
         """The example file of ``model`` with the cell of column ``header``
         on spreadsheet line ``row`` replaced by ``value``."""
