@@ -22,3 +22,4 @@ from . import ir_actions_report
 from . import mail_render_mixin
 from . import account_move
 from . import ir_http
+from . import ir_fields_converter

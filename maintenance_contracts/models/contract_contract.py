@@ -165,6 +165,15 @@ class ContractContract(models.Model):
                     )
                 )
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for maintenance contracts"),
+                "template": "/maintenance_contracts/static/xls/contracts_import_template.xlsx",
+            }
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
         is_default_maintenance = self.env.context.get("default_is_maintenance")
@@ -299,6 +308,17 @@ class ContractContract(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def action_maintenance_validate_drafts(self):
+        """« Validate the contracts » of the list: the selected draft
+        contracts (imported ones, once reviewed) are validated in one batch,
+        their visits created set-based; the others are left as they are."""
+        drafts = self.filtered(lambda contract: contract.maintenance_state == "draft")
+        if not drafts:
+            raise UserError(
+                self.env._("None of the selected contracts is a draft: nothing to validate.")
+            )
+        return drafts.action_maintenance_validate()
 
     def action_maintenance_terminate(self):
         self.ensure_one()

@@ -7,6 +7,7 @@ class MaintenanceContractOrigin(models.Model):
     _name = "maintenance.contract.origin"
     _description = "Contract origin"
     _order = "sequence, name"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char()

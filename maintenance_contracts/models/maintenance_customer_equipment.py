@@ -22,6 +22,8 @@ class MaintenanceCustomerEquipment(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "site_id, name"
     _check_company_auto = True
+    # an import (or a many2one) finds an equipment by its name or its serial number
+    _rec_names_search = ["name", "serial_number"]
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -226,6 +228,15 @@ class MaintenanceCustomerEquipment(models.Model):
             )
         )
         return dict(self.env.cr.fetchall())
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for installed equipment"),
+                "template": "/maintenance_contracts/static/xls/equipment_import_template.xlsx",
+            }
+        ]
 
     @api.constrains("refrigerant_charge")
     def _check_refrigerant_charge(self):

@@ -7,6 +7,7 @@ class MaintenanceSector(models.Model):
     _name = "maintenance.sector"
     _description = "Sector"
     _order = "sequence, name"
+    _rec_names_search = ["name", "code"]
     _check_company_auto = True
 
     name = fields.Char(required=True)

@@ -16,6 +16,8 @@ class MaintenanceSite(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "customer_id, name"
     _check_company_auto = True
+    # an import (or a many2one) finds a site by its name or its code
+    _rec_names_search = ["name", "code"]
 
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -121,6 +123,15 @@ class MaintenanceSite(models.Model):
                     part.replace(" ", "+") for part in (site.street, site.zip, site.city) if part
                 )
             site.map_url = query and f"https://maps.google.com/?q={query}"
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import template for installed sites"),
+                "template": "/maintenance_contracts/static/xls/sites_import_template.xlsx",
+            }
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):

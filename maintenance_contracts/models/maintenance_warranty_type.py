@@ -74,6 +74,8 @@ class MaintenanceWarrantyType(models.Model):
     _description = "Warranty type"
     _order = "sequence, name"
     _check_company_auto = True
+    # an import (or a many2one) finds a warranty type by its name or its code
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

@@ -41,6 +41,34 @@ class ResPartner(models.Model):
         for partner in self:
             partner.maintenance_site_count = counts.get(partner.id, 0)
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import template for maintenance customers"),
+                "template": "/maintenance_contracts/static/xls/customers_import_template.xlsx",
+            },
+        ]
+
+    @api.model
+    def _load_records_create(self, vals_list):
+        partners = super(
+            ResPartner, self.with_context(maintenance_import_commercial_sync=True)
+        )._load_records_create(vals_list)
+        return partners.with_env(self.env)
+
+    def _convert_fields_to_values(self, field_names):
+        # Odoo's import copies a company's commercial fields to its imported
+        # contacts (res.partner._load_records_create) and writes them as
+        # superuser, but reads them as the user: a user without accounting
+        # rights could not import a contact of a company (credit_limit). The
+        # values are read as superuser too; only for that copy.
+        partners = self
+        if self.env.context.get("maintenance_import_commercial_sync"):
+            partners = self.sudo()
+        return super(ResPartner, partners)._convert_fields_to_values(field_names)
+
     def write(self, vals):
         result = super().write(vals)
         if "maintenance_portal_site_scope" in vals:

@@ -11,3 +11,4 @@ from . import test_office
 from . import test_regulated_presets
 from . import test_cron_concurrency
 from . import test_portal_contract_page
+from . import test_import

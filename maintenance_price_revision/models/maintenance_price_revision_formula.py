@@ -42,6 +42,7 @@ class MaintenancePriceRevisionFormula(models.Model):
     _description = "Price-revision formula"
     _order = "name"
     _check_company_auto = True
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char()
