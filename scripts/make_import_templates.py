@@ -7,7 +7,9 @@ screen offers them through ``get_import_templates``):
     python3 scripts/make_import_templates.py
 
 writes maintenance_contracts/static/xls/{customers,sites,equipment,contracts}
-_import_template.xlsx. Each workbook has the data sheet first (the one Odoo's
+_import_template.xlsx, and maintenance_price_revision/static/xls/
+contracts_revision_import_template.xlsx (the contracts with their formula and
+base month). Each workbook has the data sheet first (the one Odoo's
 import reads): French column headers, which are the fields' French labels so
 that the import screen maps them by itself, and example lines; each header
 carries its note as a cell comment, and a second sheet "Notes" lists every
@@ -497,11 +499,28 @@ CONTRACT_ROWS = [
     ],
 ]
 
+# the price revision's columns are maintenance_price_revision's: its own
+# contract template has them, maintenance_contracts' does not
+REVISION_FIELDS = ("price_revision_formula_id", "price_revision_base_month")
+
+
+def _without_revision(columns, rows):
+    keep = [index for index, column in enumerate(columns) if column[1] not in REVISION_FIELDS]
+    return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
 TEMPLATES = {
     "customers_import_template.xlsx": ("Clients", CUSTOMER_COLUMNS, CUSTOMER_ROWS),
     "sites_import_template.xlsx": ("Sites", SITE_COLUMNS, SITE_ROWS),
     "equipment_import_template.xlsx": ("Équipements", EQUIPMENT_COLUMNS, EQUIPMENT_ROWS),
-    "contracts_import_template.xlsx": ("Contrats", CONTRACT_COLUMNS, CONTRACT_ROWS),
+    "contracts_import_template.xlsx": (
+        "Contrats",
+        *_without_revision(CONTRACT_COLUMNS, CONTRACT_ROWS),
+    ),
+}
+REVISION_XLS_DIR = ROOT / "maintenance_price_revision" / "static" / "xls"
+REVISION_TEMPLATES = {
+    "contracts_revision_import_template.xlsx": ("Contrats", CONTRACT_COLUMNS, CONTRACT_ROWS),
 }
 
 
@@ -558,9 +577,11 @@ def main():
     parser.add_argument("--output", type=Path, default=XLS_DIR)
     args = parser.parse_args()
     args.output.mkdir(parents=True, exist_ok=True)
-    for filename, (sheet_name, columns, rows) in TEMPLATES.items():
-        write_template(args.output / filename, sheet_name, columns, rows)
-        print(args.output / filename)
+    REVISION_XLS_DIR.mkdir(parents=True, exist_ok=True)
+    for folder, templates in ((args.output, TEMPLATES), (REVISION_XLS_DIR, REVISION_TEMPLATES)):
+        for filename, (sheet_name, columns, rows) in templates.items():
+            write_template(folder / filename, sheet_name, columns, rows)
+            print(folder / filename)
 
 
 if __name__ == "__main__":

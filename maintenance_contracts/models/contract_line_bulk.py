@@ -1,5 +1,5 @@
 # Copyright 2026 Seed maintainers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The hot path of validating covered products in bulk, set-based: the checks
 read one row per line (no per-record ORM reads of 10,000 lines) and the
 lines' generation state is written by one UPDATE (see tests/perf/bench_visits.py)."""

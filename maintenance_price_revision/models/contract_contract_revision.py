@@ -162,3 +162,18 @@ class ContractContract(models.Model):
         return self.env.ref(
             "maintenance_price_revision.action_report_price_revision_letter"
         ).report_action(self)
+
+    @api.model
+    def get_import_templates(self):
+        """maintenance_contracts' template, and the same with the contracts'
+        price-revision formula and base month."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._(
+                    "Import template for maintenance contracts with price revision"
+                ),
+                "template": "/maintenance_price_revision/static/xls/"
+                "contracts_revision_import_template.xlsx",
+            },
+        ]
