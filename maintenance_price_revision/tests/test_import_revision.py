@@ -12,6 +12,12 @@ REVISION_TEMPLATE = "maintenance_price_revision/static/xls/contracts_revision_im
 
 @tagged("post_install", "-at_install")
 class TestImportRevision(ImportCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the formula's and the base month's French labels: their headers
+        cls.env["ir.module.module"]._load_module_terms(["maintenance_price_revision"], ["fr_FR"])
+
     def _template_path(self, model):
         if model == "contract.contract":
             return REVISION_TEMPLATE
