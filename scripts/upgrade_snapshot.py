@@ -53,9 +53,7 @@ def snapshot(database):
             counts = sql.SQL(", ").join(
                 sql.SQL("count({})").format(sql.Identifier(column)) for column in columns
             )
-            cr.execute(
-                sql.SQL("SELECT count(*), {} FROM {}").format(counts, sql.Identifier(table))
-            )
+            cr.execute(sql.SQL("SELECT count(*), {} FROM {}").format(counts, sql.Identifier(table)))
             row = cr.fetchone()
             result[table] = {"rows": row[0], "columns": dict(zip(columns, row[1:], strict=True))}
         return result

@@ -36,7 +36,9 @@ class OfflineCommon(MeterCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(["maintenance_planning", "maintenance_offline"], ["fr_FR"])
+        cls.env["ir.module.module"]._load_module_terms(
+            ["maintenance_planning", "maintenance_offline"], ["fr_FR"]
+        )
         (cls.technician | cls.technician2 | cls.manager).write({"lang": "fr_FR"})
         cls.gasket = cls.env["product.product"].create(
             {"name": "Joint de porte foyer", "type": "consu", "default_code": "JF-01"}

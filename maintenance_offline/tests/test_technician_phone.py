@@ -131,7 +131,9 @@ class TestTechnicianPhone(MeterCommon):
 
     def test_closing_in_french(self):
         self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(["maintenance_planning", "maintenance_offline"], ["fr_FR"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["maintenance_planning", "maintenance_offline"], ["fr_FR"]
+        )
         self.task.checklist_ids.with_user(self.technician).write({"result": "done"})
         action = (
             self._as(self.technician, self.task | self.task.copy())

@@ -163,7 +163,9 @@ class TestRequestDeadlines(RequestCommon):
 
     def _french(self, user=None):
         self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(["maintenance_planning", "maintenance_request"], ["fr_FR"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["maintenance_planning", "maintenance_request"], ["fr_FR"]
+        )
         return self.Request.with_user(user or self.manager).with_context(lang="fr_FR")
 
     @freeze_time("2027-01-12 12:00:00")
