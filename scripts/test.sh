@@ -20,6 +20,15 @@ done
 copy_db "$DB" "${DB}_base"
 say "Installing $ADDONS"
 "$PYTHON" -m odoo -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init
+# the PDF layout's stylesheets, built once and committed as a server's first
+# print leaves them: a test that prints in its own transaction would build
+# them there, and the server that wkhtmltopdf asks would wait on that
+# transaction's locks until it timed out
+"$PYTHON" -m odoo shell -c "$CONF" -d "$DB" --no-http --log-level=warn >/dev/null <<'PY'
+for name in ("web.report_assets_common", "web.report_assets_pdf"):
+    env["ir.qweb"]._get_asset_bundle(name, js=False, autoprefix=True).css()
+env.cr.commit()
+PY
 # two pytest processes (pytest-xdist), each on its own copy of the test
 # database: the browser tests in one of them, one group at a time
 # (conftest.py); the slowest tests are listed at the end of every run
