@@ -1,35 +1,10 @@
 import { registry } from "@web/core/registry";
+import { openMenu } from "@maintenance_contracts/../tests/tours/tour_utils";
 
 /**
- * Issue 24 (b): a regulated warranty type set up in one step, and a price
- * revision previewed and applied, clicked from /odoo as each role
+ * Issue 24 (b): a price revision previewed and applied, clicked from /odoo
  * (tests/test_tour_warranty_revision.py).
  */
-
-function openMenu(section, item) {
-    return [
-        {
-            content: "The apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Customer maintenance",
-            trigger: ".o-dropdown-item[data-menu-xmlid='maintenance_contracts.maintenance_root_menu']",
-            run: "click",
-        },
-        {
-            content: `The ${section} menu`,
-            trigger: `.o_menu_sections [data-menu-xmlid='maintenance_contracts.${section}']`,
-            run: "click",
-        },
-        {
-            content: `The ${item} menu`,
-            trigger: `.dropdown-item[data-menu-xmlid='maintenance_contracts.${item}']`,
-            run: "click",
-        },
-    ];
-}
 
 registry.category("web_tour.tours").add("maintenance_price_revision_tour", {
     steps: () => [
